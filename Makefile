@@ -1,0 +1,73 @@
+# crosscheck - build, test, demo, bench. Thin: the work is in scripts/ and tests/.
+#   make            build/crosscheck
+#   make check      all tests (closing line: N passed, N failed)
+#   make demo       install deps, build, analyze the bundled examples
+#   make bench      benchmarks over ../shared/data (skip when absent)
+#   make asan|ubsan the whole suite under sanitizers
+
+CC      ?= cc
+BUILD   ?= build
+PKGS    := libxml-2.0 libutf8proc yaml-0.1 jansson md4c libexttextcat zlib
+OPT     ?= -O2
+WERROR  := $(if $(CI),-Werror,)
+CFLAGS  ?= $(OPT) -g
+CFLAGS  += -std=c11 -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wshadow $(WERROR) \
+           -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(XCFLAGS)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm $(XLDFLAGS)
+
+LIB_SRC := $(sort $(wildcard src/*/*.c))
+LIB_SRC := $(filter-out src/cli/%,$(LIB_SRC))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+TEST_SRC:= $(sort $(wildcard tests/unit/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+DEPS    := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+
+.PHONY: all check demo bench bench-extract asan ubsan deps clean fuzz
+
+all: $(BUILD)/crosscheck
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libcrosscheck.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/crosscheck: $(CLI_OBJ) $(BUILD)/libcrosscheck.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/test-unit: $(TEST_OBJ) $(BUILD)/libcrosscheck.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+check: $(BUILD)/crosscheck $(BUILD)/test-unit
+	@tests/run.sh $(BUILD)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/crosscheck analyze examples/
+
+deps:
+	@scripts/deps
+
+bench: bench-extract
+
+bench-extract: all
+	@bench/extract.sh $(BUILD)
+
+asan:
+	@$(MAKE) --no-print-directory check BUILD=build/asan OPT=-O1 \
+	  XCFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  XLDFLAGS="-fsanitize=address,undefined"
+
+ubsan:
+	@$(MAKE) --no-print-directory check BUILD=build/ubsan OPT=-O1 \
+	  XCFLAGS="-fsanitize=undefined -fno-sanitize-recover=all" XLDFLAGS="-fsanitize=undefined"
+
+clean:
+	rm -rf build
+
+-include $(DEPS)

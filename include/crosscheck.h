@@ -1,0 +1,75 @@
+/* crosscheck.h - the public API: run the pipeline over a set of reports in
+ * memory and read the result. The command line (src/cli) and later the store
+ * and the web server are built on these calls alone.
+ *
+ *   xc_analysis *a = xc_analysis_new();
+ *   xc_analysis_add_file(a, "report.html", &err);   // per input
+ *   xc_analysis_finish(a);                           // copies, stories, checks
+ *   ... read a->docs, a->stories ...
+ *   xc_analysis_free(a);
+ */
+#ifndef CROSSCHECK_H
+#define CROSSCHECK_H
+
+#include <stddef.h>
+
+#include "../src/core/core.h"
+#include "../src/extract/extract.h"
+
+#define XC_ID_LEN 12 /* hex digits in document and story ids */
+
+/* One report after extraction. Owned by its analysis. */
+typedef struct xc_document {
+  char id[XC_ID_LEN + 1]; /* from the content: same bytes, same id */
+  char *path;
+  const char *format;   /* "html", "markdown", "text" (static) */
+  xc_extracted x;       /* title, dates, authors, text, ... */
+  int copy_of;          /* index of the document this copies, or -1 */
+  int story;            /* index into stories, or -1 before finish */
+} xc_document;
+
+/* One story: reports of the same event. Owned by its analysis. */
+typedef struct xc_story {
+  char id[XC_ID_LEN + 1];
+  char *title;
+  char *date;     /* YYYY-MM-DD of the core event, or NULL */
+  int *docs;      /* indexes into the analysis' documents */
+  size_t ndocs;
+} xc_story;
+
+typedef struct xc_analysis {
+  xc_document *docs;
+  size_t ndocs, capdocs;
+  xc_story *stories;
+  size_t nstories;
+  int finished;
+} xc_analysis;
+
+/* A new empty analysis; free with xc_analysis_free. */
+xc_analysis *xc_analysis_new(void);
+
+/* Loads, decodes and extracts the file at path and appends it. Returns 0, or
+ * a negative XC_E* code with the reason in err (the analysis is unchanged). */
+int xc_analysis_add_file(xc_analysis *a, const char *path, xc_err *err);
+
+/* Appends an input already in memory (bytes are copied). */
+int xc_analysis_add_bytes(xc_analysis *a, const char *path, const char *p,
+                          size_t n, xc_err *err);
+
+/* Finds copies, groups documents into stories and orders them. Call once,
+ * after the last add. */
+void xc_analysis_finish(xc_analysis *a);
+
+/* Frees the analysis and everything in it; NULL is fine. */
+void xc_analysis_free(xc_analysis *a);
+
+/* Renders the analysis as the JSON contract object (SPEC.md) onto out. */
+void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty);
+
+/* Renders the analysis as a Markdown brief onto out. */
+void xc_brief_markdown(const xc_analysis *a, xc_buf *out);
+
+/* Writes one document as the `extract` JSON Lines object (no newline). */
+void xc_brief_extract_line(const xc_document *d, xc_buf *out);
+
+#endif

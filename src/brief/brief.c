@@ -1,0 +1,192 @@
+/* brief.c - renders an analysis: the JSON contract object of SPEC.md, the
+ * Markdown brief a person reads, and the `extract` JSON Lines record. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../include/crosscheck.h"
+
+static void doc_common(xc_json *j, const xc_document *d) {
+  xc_json_key(j, "path");
+  xc_json_str(j, d->path);
+  xc_json_key(j, "title");
+  xc_json_str_or_null(j, d->x.title);
+  xc_json_key(j, "published");
+  xc_json_str_or_null(j, d->x.published);
+  xc_json_key(j, "authors");
+  xc_json_strv(j, &d->x.authors);
+  xc_json_key(j, "site");
+  xc_json_str_or_null(j, d->x.site);
+  xc_json_key(j, "publisher");
+  xc_json_str_or_null(j, d->x.publisher);
+  xc_json_key(j, "language");
+  xc_json_str_or_null(j, d->x.language);
+}
+
+static void doc_extra(xc_json *j, const xc_document *d) {
+  xc_json_key(j, "format");
+  xc_json_str(j, d->format);
+  xc_json_key(j, "canonical");
+  xc_json_str_or_null(j, d->x.canonical);
+  xc_json_key(j, "tags");
+  xc_json_strv(j, &d->x.tags);
+}
+
+void xc_brief_extract_line(const xc_document *d, xc_buf *out) {
+  xc_json j;
+  xc_json_init(&j, out, 0);
+  xc_json_obj_begin(&j);
+  xc_json_key(&j, "id");
+  xc_json_str(&j, d->id);
+  doc_common(&j, d);
+  doc_extra(&j, d);
+  xc_json_key(&j, "text");
+  xc_json_str(&j, d->x.text);
+  xc_json_obj_end(&j);
+}
+
+static void empty_array(xc_json *j, const char *key) {
+  xc_json_key(j, key);
+  xc_json_arr_begin(j);
+  xc_json_arr_end(j);
+}
+
+void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty) {
+  xc_json j;
+  xc_json_init(&j, out, pretty);
+  xc_json_obj_begin(&j);
+  xc_json_key(&j, "documents");
+  xc_json_arr_begin(&j);
+  for (size_t i = 0; i < a->ndocs; i++) {
+    const xc_document *d = &a->docs[i];
+    xc_json_obj_begin(&j);
+    xc_json_key(&j, "id");
+    xc_json_str(&j, d->id);
+    doc_common(&j, d);
+    xc_json_key(&j, "copy_of");
+    xc_json_str_or_null(&j, d->copy_of >= 0 ? a->docs[d->copy_of].id : NULL);
+    xc_json_key(&j, "story");
+    xc_json_str_or_null(&j, d->story >= 0 ? a->stories[d->story].id : NULL);
+    doc_extra(&j, d);
+    xc_json_key(&j, "text");
+    xc_json_str(&j, d->x.text);
+    xc_json_obj_end(&j);
+  }
+  xc_json_arr_end(&j);
+  xc_json_key(&j, "stories");
+  xc_json_arr_begin(&j);
+  for (size_t i = 0; i < a->nstories; i++) {
+    const xc_story *s = &a->stories[i];
+    xc_json_obj_begin(&j);
+    xc_json_key(&j, "id");
+    xc_json_str(&j, s->id);
+    xc_json_key(&j, "title");
+    xc_json_str(&j, s->title);
+    xc_json_key(&j, "date");
+    xc_json_str_or_null(&j, s->date);
+    xc_json_key(&j, "documents");
+    xc_json_arr_begin(&j);
+    for (size_t k = 0; k < s->ndocs; k++) xc_json_str(&j, a->docs[s->docs[k]].id);
+    xc_json_arr_end(&j);
+    empty_array(&j, "entities");
+    empty_array(&j, "quotes");
+    empty_array(&j, "facts");
+    empty_array(&j, "disputes");
+    empty_array(&j, "timeline");
+    /* grounding needs the cross-check (a later stage): null until then */
+    xc_json_key(&j, "sources");
+    xc_json_arr_begin(&j);
+    for (size_t k = 0; k < s->ndocs; k++) {
+      xc_json_obj_begin(&j);
+      xc_json_key(&j, "document");
+      xc_json_str(&j, a->docs[s->docs[k]].id);
+      xc_json_key(&j, "grounding");
+      xc_json_null(&j);
+      xc_json_obj_end(&j);
+    }
+    xc_json_arr_end(&j);
+    xc_json_obj_end(&j);
+  }
+  xc_json_arr_end(&j);
+  xc_json_obj_end(&j);
+  xc_buf_putc(out, '\n');
+}
+
+static size_t word_count(const char *s) {
+  size_t n = 0;
+  int in = 0;
+  for (; *s; s++) {
+    int sp = xc_is_space((unsigned char)*s);
+    if (!sp && !in) n++;
+    in = !sp;
+  }
+  return n;
+}
+
+/* Markdown text with its special characters escaped, on one line. */
+static void md_text(xc_buf *out, const char *s) {
+  for (; *s; s++) {
+    if (*s == '\n' || *s == '\r') {
+      xc_buf_putc(out, ' ');
+      continue;
+    }
+    if (strchr("\\`*_[]<>#|", *s)) xc_buf_putc(out, '\\');
+    xc_buf_putc(out, *s);
+  }
+}
+
+/* First sentence-ish span of text, at most max bytes, cut at a word. */
+static void md_lead(xc_buf *out, const char *text, size_t max) {
+  size_t n = strlen(text), k = n < max ? n : max;
+  const char *para = strstr(text, "\n\n");
+  if (para && (size_t)(para - text) < k) k = (size_t)(para - text);
+  while (k < n && k > 0 && text[k] != ' ' && text[k] != '\n') k--;
+  char *c = xc_xstrndup(text, k);
+  md_text(out, c);
+  if (k < n && text[k] != '\n') xc_buf_puts(out, " …");
+  free(c);
+}
+
+void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
+  xc_buf_printf(out, "# crosscheck: %zu report%s, %zu stor%s\n\n", a->ndocs,
+                a->ndocs == 1 ? "" : "s", a->nstories,
+                a->nstories == 1 ? "y" : "ies");
+  for (size_t i = 0; i < a->nstories; i++) {
+    const xc_story *s = &a->stories[i];
+    xc_buf_puts(out, "## ");
+    md_text(out, s->title);
+    xc_buf_puts(out, "\n\n");
+    xc_buf_printf(out, "- Date: %s\n- Story id: `%s`\n- Reports: %zu\n\n",
+                  s->date ? s->date : "unknown", s->id, s->ndocs);
+    xc_buf_puts(out, "### Sources\n\n");
+    for (size_t k = 0; k < s->ndocs; k++) {
+      const xc_document *d = &a->docs[s->docs[k]];
+      xc_buf_puts(out, "- **");
+      md_text(out, d->x.title ? d->x.title : d->path);
+      xc_buf_puts(out, "**");
+      if (d->x.published) xc_buf_printf(out, " (%s)", d->x.published);
+      xc_buf_puts(out, "  \n  ");
+      const char *who = d->x.publisher ? d->x.publisher : d->x.site;
+      if (who) {
+        xc_buf_puts(out, d->x.publisher ? "first published by " : "on ");
+        md_text(out, who);
+        xc_buf_puts(out, "; ");
+      }
+      if (d->x.authors.n) {
+        xc_buf_puts(out, "by ");
+        for (size_t m = 0; m < d->x.authors.n; m++) {
+          if (m) xc_buf_puts(out, ", ");
+          md_text(out, d->x.authors.v[m]);
+        }
+        xc_buf_puts(out, "; ");
+      }
+      if (d->copy_of >= 0)
+        xc_buf_printf(out, "copy of `%s`; ", a->docs[d->copy_of].id);
+      xc_buf_printf(out, "`%s` (%s, %zu words)\n", d->path, d->format,
+                    word_count(d->x.text));
+      xc_buf_puts(out, "  > ");
+      md_lead(out, d->x.text, 280);
+      xc_buf_puts(out, "\n");
+    }
+    xc_buf_puts(out, "\n");
+  }
+}

@@ -1,0 +1,149 @@
+/* cluster.c - first story grouping: tf-idf weighted bags of words (title
+ * words counted three times, capitalised words twice), cosine similarity,
+ * average-link agglomeration above a fixed threshold. A later issue replaces
+ * this with event signatures (participants, place, date). */
+#include "cluster.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/core.h"
+
+#define MERGE_THRESHOLD 0.30
+#define MAX_TEXT 6000
+
+typedef struct {
+  uint64_t h;
+  double w;
+} term;
+
+typedef struct {
+  term *t;
+  size_t n, cap;
+} bag;
+
+static int cmp_term(const void *a, const void *b) {
+  uint64_t x = ((const term *)a)->h, y = ((const term *)b)->h;
+  return x < y ? -1 : x > y;
+}
+
+static void bag_add(bag *g, uint64_t h, double w) {
+  if (g->n == g->cap) {
+    g->cap = g->cap ? g->cap * 2 : 64;
+    g->t = xc_xrealloc(g->t, g->cap * sizeof *g->t);
+  }
+  g->t[g->n++] = (term){h, w};
+}
+
+static void bag_words(bag *g, const char *s, size_t limit, double weight) {
+  const unsigned char *p = (const unsigned char *)s, *end = p + strnlen(s, limit);
+  while (p < end) {
+    while (p < end && !(((*p | 32) >= 'a' && (*p | 32) <= 'z') || *p >= 0x80)) p++;
+    const unsigned char *w = p;
+    while (p < end && (((*p | 32) >= 'a' && (*p | 32) <= 'z') || *p >= 0x80 || *p == '-')) p++;
+    size_t n = (size_t)(p - w);
+    if (n < 4) continue; /* short words are mostly function words */
+    char low[64];
+    if (n >= sizeof low) n = sizeof low - 1;
+    for (size_t i = 0; i < n; i++) low[i] = (char)xc_lower(w[i]);
+    int cap = w[0] >= 'A' && w[0] <= 'Z';
+    bag_add(g, xc_hash64(low, n, 7), weight * (cap ? 2.0 : 1.0));
+  }
+}
+
+/* sorts and merges equal terms */
+static void bag_fold(bag *g) {
+  if (!g->n) return;
+  qsort(g->t, g->n, sizeof *g->t, cmp_term);
+  size_t k = 0;
+  for (size_t i = 0; i < g->n; i++) {
+    if (k && g->t[k - 1].h == g->t[i].h) g->t[k - 1].w += g->t[i].w;
+    else g->t[k++] = g->t[i];
+  }
+  g->n = k;
+}
+
+static double cosine(const bag *a, const bag *b) {
+  double dot = 0, na = 0, nb = 0;
+  for (size_t i = 0; i < a->n; i++) na += a->t[i].w * a->t[i].w;
+  for (size_t i = 0; i < b->n; i++) nb += b->t[i].w * b->t[i].w;
+  for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
+    if (a->t[i].h == b->t[j].h) dot += a->t[i].w * b->t[j].w, i++, j++;
+    else if (a->t[i].h < b->t[j].h) i++;
+    else j++;
+  }
+  return na > 0 && nb > 0 ? dot / sqrt(na * nb) : 0;
+}
+
+size_t xc_cluster_group(const char *const *titles, const char *const *texts,
+                        const int *copy_of, size_t n, int *story) {
+  if (n == 0) return 0;
+  bag *g = xc_xcalloc(n, sizeof *g);
+  for (size_t i = 0; i < n; i++) {
+    if (titles[i]) bag_words(&g[i], titles[i], 1000, 3.0);
+    bag_words(&g[i], texts[i], MAX_TEXT, 1.0);
+    bag_fold(&g[i]);
+  }
+  /* document frequencies: merge all bags' distinct terms */
+  bag df = {0};
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < g[i].n; k++) bag_add(&df, g[i].t[k].h, 1.0);
+  bag_fold(&df);
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < g[i].n; k++) {
+      term key = {g[i].t[k].h, 0};
+      term *d = bsearch(&key, df.t, df.n, sizeof key, cmp_term);
+      double idf = log((1.0 + (double)n) / (1.0 + (d ? d->w : 0))) + 1.0;
+      g[i].t[k].w = (1.0 + log(g[i].t[k].w)) * idf;
+    }
+  double *sim = xc_xcalloc(n * n, sizeof *sim);
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++)
+      sim[i * n + j] = sim[j * n + i] = cosine(&g[i], &g[j]);
+  /* average-link agglomeration over a matrix of summed similarities:
+   * merging b into a adds row b to row a (O(n^2) per merge) */
+  int *grp = xc_xmalloc(n * sizeof *grp);
+  size_t *size = xc_xmalloc(n * sizeof *size);
+  for (size_t i = 0; i < n; i++) {
+    grp[i] = (int)i, size[i] = 1;
+    if (copy_of[i] >= 0)
+      sim[i * n + (size_t)copy_of[i]] = sim[(size_t)copy_of[i] * n + i] = 1.0;
+  }
+  for (;;) {
+    double best = MERGE_THRESHOLD;
+    int ba = -1, bb = -1;
+    for (size_t a = 0; a < n; a++) {
+      if (grp[a] != (int)a) continue;
+      for (size_t b = a + 1; b < n; b++) {
+        if (grp[b] != (int)b) continue;
+        double s = sim[a * n + b] / (double)(size[a] * size[b]);
+        if (s >= best) best = s, ba = (int)a, bb = (int)b;
+      }
+    }
+    if (ba < 0) break;
+    for (size_t c = 0; c < n; c++) {
+      sim[(size_t)ba * n + c] += sim[(size_t)bb * n + c];
+      sim[c * n + (size_t)ba] = sim[(size_t)ba * n + c];
+    }
+    for (size_t i = 0; i < n; i++)
+      if (grp[i] == bb) grp[i] = ba;
+    size[ba] += size[bb];
+  }
+  /* number groups by first appearance */
+  int *num = xc_xmalloc(n * sizeof *num);
+  for (size_t i = 0; i < n; i++) num[i] = -1;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (num[grp[i]] < 0) num[grp[i]] = (int)k++;
+    story[i] = num[grp[i]];
+  }
+  for (size_t i = 0; i < n; i++) free(g[i].t);
+  free(g);
+  free(df.t);
+  free(sim);
+  free(grp);
+  free(size);
+  free(num);
+  return k;
+}

@@ -1,0 +1,439 @@
+/* core.c - allocation that aborts on exhaustion, owned and borrowed strings,
+ * error values, UTF-8 decoding and repair, FNV-1a style 64-bit hashing with a
+ * final avalanche (splitmix64), and a streaming JSON writer. libc only. */
+#include "core.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void oom(size_t n) {
+  fprintf(stderr, "crosscheck: out of memory (%zu bytes)\n", n);
+  abort();
+}
+
+void *xc_xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p) oom(n);
+  return p;
+}
+
+void *xc_xcalloc(size_t count, size_t size) {
+  void *p = calloc(count ? count : 1, size ? size : 1);
+  if (!p) oom(count * size);
+  return p;
+}
+
+void *xc_xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q) oom(n);
+  return q;
+}
+
+char *xc_xstrdup(const char *s) { return xc_xstrndup(s, strlen(s)); }
+
+char *xc_xstrndup(const char *p, size_t n) {
+  char *s = xc_xmalloc(n + 1);
+  if (n) memcpy(s, p, n);
+  s[n] = 0;
+  return s;
+}
+
+/* ---- errors ---- */
+int xc_err_set(xc_err *err, int code, const char *fmt, ...) {
+  if (err) {
+    va_list ap;
+    va_start(ap, fmt);
+    err->code = code;
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+  }
+  return code;
+}
+
+const char *xc_err_name(int code) {
+  switch (code) {
+#define XC_ERR_CASE(name, value, text)                                         \
+  case value:                                                                  \
+    return text;
+    XC_ERRORS(XC_ERR_CASE)
+#undef XC_ERR_CASE
+  }
+  return "unknown error";
+}
+
+/* ---- buffers ---- */
+void xc_buf_init(xc_buf *b) { b->p = NULL, b->n = b->cap = 0; }
+
+void xc_buf_release(xc_buf *b) {
+  free(b->p);
+  xc_buf_init(b);
+}
+
+void xc_buf_reserve(xc_buf *b, size_t extra) {
+  if (b->n + extra + 1 <= b->cap) return;
+  size_t cap = b->cap ? b->cap : 64;
+  while (cap < b->n + extra + 1) cap *= 2;
+  b->p = xc_xrealloc(b->p, cap);
+  b->cap = cap;
+}
+
+void xc_buf_put(xc_buf *b, const char *p, size_t n) {
+  xc_buf_reserve(b, n);
+  if (n) memcpy(b->p + b->n, p, n);
+  b->n += n;
+  b->p[b->n] = 0;
+}
+
+void xc_buf_puts(xc_buf *b, const char *s) { xc_buf_put(b, s, strlen(s)); }
+
+void xc_buf_putc(xc_buf *b, char c) {
+  xc_buf_reserve(b, 1);
+  b->p[b->n++] = c;
+  b->p[b->n] = 0;
+}
+
+void xc_buf_printf(xc_buf *b, const char *fmt, ...) {
+  va_list ap, ap2;
+  va_start(ap, fmt);
+  va_copy(ap2, ap);
+  int k = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (k > 0) {
+    xc_buf_reserve(b, (size_t)k);
+    vsnprintf(b->p + b->n, (size_t)k + 1, fmt, ap2);
+    b->n += (size_t)k;
+  }
+  va_end(ap2);
+}
+
+void xc_buf_clear(xc_buf *b) {
+  b->n = 0;
+  if (b->p) b->p[0] = 0;
+}
+
+char *xc_buf_detach(xc_buf *b) {
+  char *p = b->p ? b->p : xc_xstrdup("");
+  xc_buf_init(b);
+  return p;
+}
+
+const char *xc_buf_cstr(const xc_buf *b) { return b->p ? b->p : ""; }
+
+/* ---- string lists ---- */
+void xc_strv_pushn(xc_strv *sv, const char *p, size_t n) {
+  if (sv->n == sv->cap) {
+    sv->cap = sv->cap ? sv->cap * 2 : 4;
+    sv->v = xc_xrealloc(sv->v, sv->cap * sizeof *sv->v);
+  }
+  sv->v[sv->n++] = xc_xstrndup(p, n);
+}
+
+void xc_strv_push(xc_strv *sv, const char *s) { xc_strv_pushn(sv, s, strlen(s)); }
+
+void xc_strv_push_unique(xc_strv *sv, const char *s) {
+  size_t n = strlen(s);
+  for (size_t i = 0; i < sv->n; i++)
+    if (strlen(sv->v[i]) == n && xc_strncaseeq(sv->v[i], s, n)) return;
+  xc_strv_pushn(sv, s, n);
+}
+
+void xc_strv_release(xc_strv *sv) {
+  for (size_t i = 0; i < sv->n; i++) free(sv->v[i]);
+  free(sv->v);
+  sv->v = NULL, sv->n = sv->cap = 0;
+}
+
+/* ---- ASCII ---- */
+int xc_is_space(int c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+int xc_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+int xc_strncaseeq(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (xc_lower((unsigned char)a[i]) != xc_lower((unsigned char)b[i]))
+      return 0;
+  return 1;
+}
+
+const char *xc_memcasemem(const char *p, size_t n, const char *needle) {
+  size_t k = strlen(needle);
+  if (k == 0) return p;
+  if (k > n) return NULL;
+  int c0 = xc_lower((unsigned char)needle[0]);
+  for (size_t i = 0; i + k <= n; i++)
+    if (xc_lower((unsigned char)p[i]) == c0 && xc_strncaseeq(p + i, needle, k))
+      return p + i;
+  return NULL;
+}
+
+xc_slice xc_trim(const char *p, size_t n) {
+  size_t a = 0, b = n, len;
+  while (a < b) {
+    uint32_t cp = xc_utf8_decode(p + a, b - a, &len);
+    if (!xc_uspace(cp)) break;
+    a += len;
+  }
+  while (b > a) {
+    size_t s = b - 1; /* step back to the start of the last code point */
+    while (s > a && ((unsigned char)p[s] & 0xC0) == 0x80 && b - s < 4) s--;
+    uint32_t cp = xc_utf8_decode(p + s, b - s, &len);
+    if (s + len != b || !xc_uspace(cp)) break;
+    b = s;
+  }
+  return (xc_slice){p + a, b - a};
+}
+
+char *xc_collapse_ws(const char *p, size_t n) {
+  xc_buf b;
+  xc_buf_init(&b);
+  xc_buf_reserve(&b, n);
+  int pending = 0;
+  size_t len;
+  for (size_t i = 0; i < n; i += len) {
+    uint32_t cp = xc_utf8_decode(p + i, n - i, &len);
+    if (xc_uspace(cp) || cp == 0x200B || cp == 0xFEFF || cp == 0xAD) {
+      if (cp != 0x200B && cp != 0xFEFF && cp != 0xAD) pending = 1;
+      continue;
+    }
+    if (pending && b.n) xc_buf_putc(&b, ' ');
+    pending = 0;
+    xc_buf_put(&b, p + i, len);
+  }
+  return xc_buf_detach(&b);
+}
+
+/* ---- UTF-8 ---- */
+uint32_t xc_utf8_decode(const char *s, size_t n, size_t *len) {
+  const unsigned char *p = (const unsigned char *)s;
+  if (n == 0) {
+    *len = 0;
+    return 0;
+  }
+  unsigned c = p[0];
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
+  size_t need;
+  uint32_t cp, min;
+  if (c >= 0xC2 && c <= 0xDF) need = 1, cp = c & 0x1F, min = 0x80;
+  else if (c >= 0xE0 && c <= 0xEF) need = 2, cp = c & 0x0F, min = 0x800;
+  else if (c >= 0xF0 && c <= 0xF4) need = 3, cp = c & 0x07, min = 0x10000;
+  else {
+    *len = 1;
+    return 0xFFFD;
+  }
+  if (n < need + 1) {
+    *len = 1;
+    return 0xFFFD;
+  }
+  for (size_t i = 1; i <= need; i++) {
+    if ((p[i] & 0xC0) != 0x80) {
+      *len = 1;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (p[i] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    *len = 1;
+    return 0xFFFD;
+  }
+  *len = need + 1;
+  return cp;
+}
+
+void xc_utf8_encode(xc_buf *b, uint32_t cp) {
+  char t[4];
+  size_t n;
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) t[0] = (char)cp, n = 1;
+  else if (cp < 0x800)
+    t[0] = (char)(0xC0 | (cp >> 6)), t[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+  else if (cp < 0x10000)
+    t[0] = (char)(0xE0 | (cp >> 12)), t[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
+    t[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+  else
+    t[0] = (char)(0xF0 | (cp >> 18)), t[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
+    t[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), t[3] = (char)(0x80 | (cp & 0x3F)),
+    n = 4;
+  xc_buf_put(b, t, n);
+}
+
+/* A real U+FFFD in the input is valid; only malformed bytes count. */
+static int utf8_bad_at(const char *p, size_t n, size_t *len) {
+  uint32_t cp = xc_utf8_decode(p, n, len);
+  return cp == 0xFFFD && *len == 1;
+}
+
+size_t xc_utf8_invalid_count(const char *p, size_t n) {
+  size_t bad = 0, len;
+  for (size_t i = 0; i < n; i += len) {
+    if ((unsigned char)p[i] < 0x80) {
+      len = 1;
+      continue;
+    }
+    bad += (size_t)utf8_bad_at(p + i, n - i, &len);
+  }
+  return bad;
+}
+
+void xc_utf8_sanitize(xc_buf *out, const char *p, size_t n) {
+  size_t len, run = 0;
+  xc_buf_reserve(out, n);
+  for (size_t i = 0; i < n; i += len) {
+    if ((unsigned char)p[i] < 0x80) {
+      len = 1;
+      continue;
+    }
+    if (utf8_bad_at(p + i, n - i, &len)) {
+      xc_buf_put(out, p + run, i - run);
+      xc_buf_put(out, "\xEF\xBF\xBD", 3);
+      run = i + 1;
+    }
+  }
+  xc_buf_put(out, p + run, n - run);
+}
+
+int xc_uspace(uint32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+         cp == '\v' || cp == 0xA0 || cp == 0x1680 ||
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+         cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x85;
+}
+
+/* ---- hashing ---- */
+uint64_t xc_hash64(const void *data, size_t n, uint64_t seed) {
+  const unsigned char *p = data;
+  uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 0x100000001b3ULL;
+  h ^= h >> 30, h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27, h *= 0x94d049bb133111ebULL;
+  return h ^ (h >> 31);
+}
+
+/* ---- JSON ---- */
+void xc_json_escape(xc_buf *out, const char *p, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  size_t len;
+  xc_buf_reserve(out, n + 2);
+  for (size_t i = 0; i < n; i += len) {
+    unsigned char c = (unsigned char)p[i];
+    len = 1;
+    if (c >= 0x80) {
+      if (utf8_bad_at(p + i, n - i, &len)) xc_buf_put(out, "\xEF\xBF\xBD", 3);
+      else xc_buf_put(out, p + i, len);
+      continue;
+    }
+    switch (c) {
+    case '"': xc_buf_put(out, "\\\"", 2); break;
+    case '\\': xc_buf_put(out, "\\\\", 2); break;
+    case '\n': xc_buf_put(out, "\\n", 2); break;
+    case '\r': xc_buf_put(out, "\\r", 2); break;
+    case '\t': xc_buf_put(out, "\\t", 2); break;
+    default:
+      if (c < 0x20 || c == 0x7F) {
+        char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        xc_buf_put(out, e, 6);
+      } else {
+        xc_buf_putc(out, (char)c);
+      }
+    }
+  }
+}
+
+void xc_json_init(xc_json *j, xc_buf *out, int pretty) {
+  memset(j, 0, sizeof *j);
+  j->out = out;
+  j->pretty = pretty;
+  j->first[0] = 1;
+}
+
+static void json_indent(xc_json *j) {
+  if (!j->pretty) return;
+  xc_buf_putc(j->out, '\n');
+  for (int i = 0; i < j->depth; i++) xc_buf_put(j->out, "  ", 2);
+}
+
+/* Before any value or key: comma and indentation as needed. */
+static void json_sep(xc_json *j) {
+  if (j->after_key) {
+    j->after_key = 0;
+    return;
+  }
+  int d = j->depth < 64 ? j->depth : 63;
+  if (!j->first[d]) xc_buf_putc(j->out, ',');
+  j->first[d] = 0;
+  if (j->depth > 0) json_indent(j);
+}
+
+static void json_open(xc_json *j, char c) {
+  json_sep(j);
+  xc_buf_putc(j->out, c);
+  j->depth++;
+  if (j->depth < 64) j->first[j->depth] = 1;
+}
+
+static void json_close(xc_json *j, char c) {
+  int empty = j->depth < 64 ? j->first[j->depth] : 0;
+  j->depth--;
+  if (!empty) json_indent(j);
+  xc_buf_putc(j->out, c);
+}
+
+void xc_json_obj_begin(xc_json *j) { json_open(j, '{'); }
+void xc_json_obj_end(xc_json *j) { json_close(j, '}'); }
+void xc_json_arr_begin(xc_json *j) { json_open(j, '['); }
+void xc_json_arr_end(xc_json *j) { json_close(j, ']'); }
+
+void xc_json_key(xc_json *j, const char *key) {
+  json_sep(j);
+  xc_buf_putc(j->out, '"');
+  xc_json_escape(j->out, key, strlen(key));
+  xc_buf_put(j->out, j->pretty ? "\": " : "\":", j->pretty ? 3 : 2);
+  j->after_key = 1;
+}
+
+void xc_json_strn(xc_json *j, const char *p, size_t n) {
+  json_sep(j);
+  xc_buf_putc(j->out, '"');
+  xc_json_escape(j->out, p, n);
+  xc_buf_putc(j->out, '"');
+}
+
+void xc_json_str(xc_json *j, const char *s) { xc_json_strn(j, s, strlen(s)); }
+
+void xc_json_str_or_null(xc_json *j, const char *s) {
+  if (s) xc_json_str(j, s);
+  else xc_json_null(j);
+}
+
+void xc_json_null(xc_json *j) {
+  json_sep(j);
+  xc_buf_put(j->out, "null", 4);
+}
+
+void xc_json_int(xc_json *j, long long v) {
+  json_sep(j);
+  xc_buf_printf(j->out, "%lld", v);
+}
+
+void xc_json_num(xc_json *j, double v) {
+  json_sep(j);
+  if (v != v) xc_buf_put(j->out, "null", 4);
+  else xc_buf_printf(j->out, "%.4g", v);
+}
+
+void xc_json_bool(xc_json *j, int v) {
+  json_sep(j);
+  xc_buf_puts(j->out, v ? "true" : "false");
+}
+
+void xc_json_strv(xc_json *j, const xc_strv *sv) {
+  xc_json_arr_begin(j);
+  for (size_t i = 0; i < sv->n; i++) xc_json_str(j, sv->v[i]);
+  xc_json_arr_end(j);
+}

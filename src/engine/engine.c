@@ -1,0 +1,136 @@
+/* engine.c - the pipeline in memory: each added input is decoded (ingest)
+ * and extracted; finish() finds copies (dedupe), groups stories (cluster)
+ * and gives every story its title and date. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../include/crosscheck.h"
+#include "../cluster/cluster.h"
+#include "../dedupe/dedupe.h"
+
+xc_analysis *xc_analysis_new(void) { return xc_xcalloc(1, sizeof(xc_analysis)); }
+
+void xc_analysis_free(xc_analysis *a) {
+  if (!a) return;
+  for (size_t i = 0; i < a->ndocs; i++) {
+    free(a->docs[i].path);
+    xc_extracted_release(&a->docs[i].x);
+  }
+  free(a->docs);
+  for (size_t i = 0; i < a->nstories; i++) {
+    free(a->stories[i].title);
+    free(a->stories[i].date);
+    free(a->stories[i].docs);
+  }
+  free(a->stories);
+  free(a);
+}
+
+static void hex_id(uint64_t h, char *out) {
+  static const char hex[] = "0123456789abcdef";
+  for (int i = 0; i < XC_ID_LEN; i++) out[i] = hex[(h >> (60 - 4 * i)) & 15];
+  out[XC_ID_LEN] = 0;
+}
+
+static int add_input(xc_analysis *a, xc_input *in, xc_err *err) {
+  xc_extracted x;
+  int rc = xc_extract(in, &x, err);
+  if (rc < 0) {
+    xc_extracted_release(&x);
+    return rc;
+  }
+  if (a->ndocs == a->capdocs) {
+    a->capdocs = a->capdocs ? a->capdocs * 2 : 16;
+    a->docs = xc_xrealloc(a->docs, a->capdocs * sizeof *a->docs);
+  }
+  xc_document *d = &a->docs[a->ndocs++];
+  memset(d, 0, sizeof *d);
+  hex_id(xc_hash64(in->data, in->len, 0), d->id);
+  /* the same bytes twice under two paths: keep both, with distinct ids */
+  for (size_t i = 0; i + 1 < a->ndocs; i++)
+    if (memcmp(a->docs[i].id, d->id, XC_ID_LEN) == 0) {
+      hex_id(xc_hash64(in->path, strlen(in->path), xc_hash64(in->data, in->len, 0)), d->id);
+      break;
+    }
+  d->path = xc_xstrdup(in->path);
+  d->format = xc_format_name(in->format);
+  d->x = x;
+  d->copy_of = -1;
+  d->story = -1;
+  return 0;
+}
+
+int xc_analysis_add_file(xc_analysis *a, const char *path, xc_err *err) {
+  xc_input in;
+  int rc = xc_ingest_load(path, &in, err);
+  if (rc == 0) rc = add_input(a, &in, err);
+  xc_input_release(&in);
+  return rc;
+}
+
+int xc_analysis_add_bytes(xc_analysis *a, const char *path, const char *p,
+                          size_t n, xc_err *err) {
+  xc_input in;
+  int rc = xc_ingest_bytes(path, p, n, &in, err);
+  if (rc == 0) rc = add_input(a, &in, err);
+  xc_input_release(&in);
+  return rc;
+}
+
+/* Documents without a date sort after dated ones; ties keep input order. */
+static int date_cmp(const xc_document *x, const xc_document *y) {
+  const char *a = x->x.published, *b = y->x.published;
+  if (a && b) return strcmp(a, b);
+  return a ? -1 : b ? 1 : 0;
+}
+
+void xc_analysis_finish(xc_analysis *a) {
+  if (a->finished) return;
+  a->finished = 1;
+  size_t n = a->ndocs;
+  if (n == 0) return;
+  const char **texts = xc_xmalloc(n * sizeof *texts);
+  const char **titles = xc_xmalloc(n * sizeof *titles);
+  int *rank = xc_xmalloc(n * sizeof *rank);
+  int *copy_of = xc_xmalloc(n * sizeof *copy_of);
+  int *story = xc_xmalloc(n * sizeof *story);
+  for (size_t i = 0; i < n; i++) {
+    texts[i] = a->docs[i].x.text;
+    titles[i] = a->docs[i].x.title;
+    rank[i] = 0;
+    for (size_t j = 0; j < n; j++)
+      if (date_cmp(&a->docs[j], &a->docs[i]) < 0) rank[i]++;
+  }
+  xc_dedupe_copies(texts, n, rank, copy_of);
+  for (size_t i = 0; i < n; i++) a->docs[i].copy_of = copy_of[i];
+  size_t k = xc_cluster_group(titles, texts, copy_of, n, story);
+  a->stories = xc_xcalloc(k ? k : 1, sizeof *a->stories);
+  a->nstories = k;
+  for (size_t i = 0; i < n; i++) {
+    xc_story *s = &a->stories[story[i]];
+    a->docs[i].story = story[i];
+    s->docs = xc_xrealloc(s->docs, (s->ndocs + 1) * sizeof *s->docs);
+    s->docs[s->ndocs++] = (int)i;
+  }
+  for (size_t si = 0; si < k; si++) {
+    xc_story *s = &a->stories[si];
+    /* earliest dated report gives the date; its title names the story */
+    int first = s->docs[0];
+    for (size_t j = 1; j < s->ndocs; j++)
+      if (date_cmp(&a->docs[s->docs[j]], &a->docs[first]) < 0) first = s->docs[j];
+    const xc_document *d = &a->docs[first];
+    if (d->x.published) s->date = xc_xstrdup(d->x.published);
+    for (size_t j = 0; !d->x.title && j < s->ndocs; j++)
+      d = &a->docs[s->docs[j]];
+    s->title = xc_xstrdup(d->x.title ? d->x.title : "(untitled)");
+    uint64_t h = 0;
+    for (size_t j = 0; j < s->ndocs; j++)
+      h = xc_hash64(a->docs[s->docs[j]].id, XC_ID_LEN, h);
+    hex_id(h, s->id);
+  }
+  free(texts);
+  free(titles);
+  free(rank);
+  free(copy_of);
+  free(story);
+}

@@ -1,0 +1,66 @@
+/* extract.h - main text and metadata of one decoded input. One extractor per
+ * format (HTML, Markdown with front matter, plain text copied from the web),
+ * sharing the metadata helpers in meta.c. */
+#ifndef XC_EXTRACT_H
+#define XC_EXTRACT_H
+
+#include "../core/core.h"
+#include "../ingest/ingest.h"
+
+/* What extraction found. Every char* is owned (NULL when unknown). */
+typedef struct xc_extracted {
+  char *title;
+  char *published;   /* ISO 8601 date, YYYY-MM-DD */
+  char *site;        /* site name of the page that was read */
+  char *publisher;   /* outlet that first published it (repost credit) */
+  char *language;    /* ISO 639-1 code */
+  char *canonical;   /* canonical URL */
+  char *description;
+  xc_strv authors;   /* person names: no "By", no dates */
+  xc_strv tags;
+  char *text;        /* main text: paragraphs separated by "\n\n"; never NULL
+                        after success */
+} xc_extracted;
+
+/* Extracts in according to in->format. Returns 0 or a negative XC_E* code
+ * (bad content is not an error: it gives best-effort output). Release out
+ * with xc_extracted_release even on failure. */
+int xc_extract(const xc_input *in, xc_extracted *out, xc_err *err);
+
+/* Frees every field; safe on a zeroed or released value. */
+void xc_extracted_release(xc_extracted *x);
+
+/* Per-format extractors: p[0..n) is UTF-8. out must be zeroed. */
+int xc_extract_html(const char *p, size_t n, xc_extracted *out, xc_err *err);
+int xc_extract_markdown(const char *p, size_t n, xc_extracted *out,
+                        xc_err *err);
+int xc_extract_text(const char *p, size_t n, xc_extracted *out, xc_err *err);
+
+/* ---- shared metadata helpers (meta.c) ---- */
+
+/* Parses a date written in any common way ("2026-02-07T02:11:55-05:00",
+ * "February 6, 2026", "Feb. 6, 2026", "6 February 2026", "02/06/2026",
+ * "Friday, February 6, 2026 10:31 AM") into YYYY-MM-DD in out (>= 11 bytes).
+ * Returns 1 when a full date was found, 0 otherwise. */
+int xc_date_normalize(const char *p, size_t n, char *out);
+
+/* Finds a date at the start of p (after optional weekday); returns the number
+ * of bytes it spans and writes YYYY-MM-DD, or 0 when p does not start with a
+ * date. */
+size_t xc_date_scan(const char *p, size_t n, char *out);
+
+/* Splits a byline ("By Jane Roe and John Doe, Staff Writers | May 2, 2024")
+ * into clean person names appended to authors: drops "By", dates, times,
+ * roles after commas, "Email the author", "Updated", outlet suffixes. */
+void xc_authors_from_byline(const char *p, size_t n, xc_strv *authors);
+
+/* Recognises a repost credit line and returns the outlet (caller frees):
+ * "The post X appeared first on Outlet.", "Jane Roe reports in the Outlet:",
+ * "This article originally appeared in Outlet", "Source: Outlet". */
+char *xc_publisher_from_line(const char *p, size_t n);
+
+/* Language of text p[0..n) as an ISO 639-1 code (static string), or NULL
+ * when too short or unknown. */
+const char *xc_language_guess(const char *p, size_t n);
+
+#endif

@@ -1,0 +1,358 @@
+/* ingest.c - file reading with limits, binary sniffing (magic numbers, NUL
+ * bytes, control-character ratio), charset decoding (BOM, then the HTML
+ * declared charset as the WHATWG prescan finds it, then UTF-8 validity with a
+ * windows-1252 fallback), and content-based format detection. */
+#include "ingest.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+const char *xc_format_name(xc_format f) {
+  switch (f) {
+#define XC_FMT_CASE(name, text)                                                \
+  case name:                                                                   \
+    return text;
+    XC_FORMATS(XC_FMT_CASE)
+#undef XC_FMT_CASE
+  }
+  return "text";
+}
+
+void xc_input_release(xc_input *in) {
+  free(in->path);
+  free(in->data);
+  memset(in, 0, sizeof *in);
+}
+
+/* ---- binary sniffing ---- */
+static const char *binary_kind(const unsigned char *p, size_t n) {
+  static const struct {
+    const char *magic;
+    size_t len;
+    const char *name;
+  } magic[] = {
+      {"%PDF-", 5, "PDF document"},
+      {"PK\x03\x04", 4, "zip archive"},
+      {"\x1f\x8b", 2, "gzip data"},
+      {"\x89PNG", 4, "PNG image"},
+      {"\xff\xd8\xff", 3, "JPEG image"},
+      {"GIF8", 4, "GIF image"},
+      {"\x7f" "ELF", 4, "executable"},
+      {"BZh", 3, "bzip2 data"},
+      {"\xfd" "7zXZ", 5, "xz data"},
+      {"SQLite format 3", 15, "SQLite database"},
+  };
+  for (size_t i = 0; i < sizeof magic / sizeof magic[0]; i++)
+    if (n >= magic[i].len && memcmp(p, magic[i].magic, magic[i].len) == 0)
+      return magic[i].name;
+  size_t m = n < 65536 ? n : 65536, ctl = 0;
+  for (size_t i = 0; i < m; i++) {
+    unsigned c = p[i];
+    if (c == 0) return "binary data (NUL bytes)";
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
+        c != 0x1b)
+      ctl++;
+  }
+  if (m && ctl * 20 > m) return "binary data (control characters)";
+  return NULL;
+}
+
+/* ---- charset ---- */
+/* Finds a charset declared in the first bytes of an HTML page (meta charset
+ * or http-equiv content). Writes a lowercase name into out. */
+static int html_declared_charset(const char *p, size_t n, char *out,
+                                 size_t outsz) {
+  size_t m = n < 4096 ? n : 4096;
+  const char *end = p + m, *s = p;
+  while ((s = xc_memcasemem(s, (size_t)(end - s), "charset")) != NULL) {
+    const char *q = s + 7;
+    while (q < end && (*q == ' ' || *q == '\t')) q++;
+    if (q < end && *q == '=') {
+      q++;
+      while (q < end && (*q == ' ' || *q == '"' || *q == '\'')) q++;
+      size_t k = 0;
+      while (q < end && k + 1 < outsz &&
+             (((*q | 32) >= 'a' && (*q | 32) <= 'z') ||
+              (*q >= '0' && *q <= '9') || *q == '-' || *q == '_' || *q == ':'))
+        out[k++] = (char)xc_lower((unsigned char)*q++);
+      out[k] = 0;
+      if (k) return 1;
+    }
+    s += 7;
+  }
+  return 0;
+}
+
+/* Maps labels to the names iconv knows, following the WHATWG aliases that
+ * matter in practice: latin-1 and ascii mean windows-1252 on the web. */
+static const char *iconv_name(const char *label) {
+  static const char *w1252[] = {"iso-8859-1", "iso8859-1", "latin1",
+                                "us-ascii", "ascii", "l1", "cp1252",
+                                "windows-1252", "x-cp1252", NULL};
+  for (int i = 0; w1252[i]; i++)
+    if (strcmp(label, w1252[i]) == 0) return "WINDOWS-1252";
+  if (strcmp(label, "utf8") == 0 || strcmp(label, "unicode-1-1-utf-8") == 0)
+    return "UTF-8";
+  if (strcmp(label, "x-sjis") == 0 || strcmp(label, "shift-jis") == 0)
+    return "SHIFT_JIS";
+  if (strcmp(label, "gb2312") == 0) return "GBK";
+  return label;
+}
+
+/* Decodes src with iconv into UTF-8; undecodable bytes become U+FFFD.
+ * Returns 0, or -1 when iconv does not know the charset. */
+static int decode_iconv(const char *from, const char *src, size_t n,
+                        xc_buf *out) {
+  iconv_t cd = iconv_open("UTF-8", from);
+  if (cd == (iconv_t)-1) return -1;
+  char tmp[8192];
+  char *in = (char *)src;
+  size_t inleft = n;
+  while (inleft > 0) {
+    char *o = tmp;
+    size_t oleft = sizeof tmp;
+    size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+    xc_buf_put(out, tmp, sizeof tmp - oleft);
+    if (r == (size_t)-1) {
+      if (errno == E2BIG) continue;
+      /* EILSEQ or EINVAL (truncated): replace one byte and go on */
+      xc_buf_put(out, "\xEF\xBF\xBD", 3);
+      in++, inleft--;
+      iconv(cd, NULL, NULL, NULL, NULL);
+    }
+  }
+  iconv_close(cd);
+  return 0;
+}
+
+/* Counts valid multi-byte sequences: evidence that bytes really are UTF-8. */
+static size_t utf8_multibyte_count(const char *p, size_t n) {
+  size_t k = 0, len;
+  for (size_t i = 0; i < n; i += len) {
+    if ((unsigned char)p[i] < 0x80) {
+      len = 1;
+      continue;
+    }
+    uint32_t cp = xc_utf8_decode(p + i, n - i, &len);
+    if (len > 1 && cp != 0xFFFD) k++;
+  }
+  return k;
+}
+
+static void decode(const char *p, size_t n, xc_input *in) {
+  xc_buf out;
+  xc_buf_init(&out);
+  const char *label = NULL;
+  char declared[32] = "";
+
+  if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+    p += 3, n -= 3;
+    label = "utf-8";
+  } else if (n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 ||
+                        memcmp(p, "\xFE\xFF", 2) == 0)) {
+    label = (unsigned char)p[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+    decode_iconv(label, p + 2, n - 2, &out);
+    snprintf(in->charset, sizeof in->charset, "%s", label);
+    in->data = xc_buf_detach(&out);
+    in->len = strlen(in->data);
+    return;
+  }
+  if (!label && html_declared_charset(p, n, declared, sizeof declared))
+    label = iconv_name(declared);
+
+  size_t bad = xc_utf8_invalid_count(p, n);
+  int want_utf8 = !label || strcmp(label, "UTF-8") == 0 ||
+                  strcmp(label, "utf-8") == 0;
+  if (want_utf8 && bad && utf8_multibyte_count(p, n) == 0)
+    label = "WINDOWS-1252", want_utf8 = 0; /* undeclared legacy page */
+  if (!want_utf8 && decode_iconv(label, p, n, &out) == 0) {
+    snprintf(in->charset, sizeof in->charset, "%s", label);
+  } else {
+    snprintf(in->charset, sizeof in->charset, "utf-8");
+    if (bad) {
+      xc_utf8_sanitize(&out, p, n);
+      in->repaired = 1;
+    } else {
+      xc_buf_put(&out, p, n);
+    }
+  }
+  in->data = xc_buf_detach(&out);
+  in->len = strlen(in->data); /* no NULs survive binary sniffing */
+}
+
+/* ---- format detection ---- */
+static int starts_line(const char *p, size_t n, size_t i) {
+  return i == 0 || (i < n && p[i - 1] == '\n');
+}
+
+static int has_front_matter(const char *p, size_t n) {
+  if (n < 4 || memcmp(p, "---", 3) != 0 || (p[3] != '\n' && p[3] != '\r'))
+    return 0;
+  size_t i = 4, keys = 0, lines = 0;
+  while (i < n && lines < 200) {
+    const char *nl = memchr(p + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - p) : n;
+    size_t len = e - i;
+    if (len && p[i + len - 1] == '\r') len--;
+    if ((len == 3 && (memcmp(p + i, "---", 3) == 0 ||
+                      memcmp(p + i, "...", 3) == 0)))
+      return keys > 0;
+    const char *colon = memchr(p + i, ':', len);
+    if (colon && colon > p + i && p[i] != ' ' && p[i] != '\t') keys++;
+    lines++;
+    i = e + 1;
+  }
+  return 0;
+}
+
+xc_format xc_ingest_detect(const char *p, size_t n) {
+  size_t m = n < 65536 ? n : 65536;
+  size_t i = 0;
+  while (i < m && xc_is_space((unsigned char)p[i])) i++;
+  static const char *roots[] = {"<!doctype html", "<html", "<head", "<body",
+                                NULL};
+  for (int k = 0; roots[k]; k++)
+    if (xc_memcasemem(p + i, m - i, roots[k])) return XC_FMT_HTML;
+  if (has_front_matter(p + i, n - i)) return XC_FMT_MARKDOWN;
+  /* markup without a root element: count common tags */
+  static const char *tags[] = {"<p>", "<p ", "<div", "<br", "<span", "<a href",
+                               "</p>", "</div>", "<table", "<li>", NULL};
+  size_t ntags = 0;
+  for (int k = 0; tags[k]; k++) {
+    const char *s = p, *e = p + m;
+    while ((s = xc_memcasemem(s, (size_t)(e - s), tags[k])) != NULL)
+      ntags++, s++;
+  }
+  if (ntags >= 5) return XC_FMT_HTML;
+  /* Markdown without front matter: headings plus inline syntax */
+  size_t heads = 0, links = 0, emph = 0;
+  for (size_t k = 0; k < m; k++) {
+    if (p[k] == '#' && starts_line(p, m, k)) {
+      size_t h = k;
+      while (h < m && p[h] == '#') h++;
+      if (h - k <= 6 && h < m && p[h] == ' ') heads++;
+    } else if (p[k] == ']' && k + 1 < m && p[k + 1] == '(') {
+      links++;
+    } else if (p[k] == '*' && k + 1 < m && p[k + 1] == '*') {
+      emph++, k++;
+    }
+  }
+  if (heads >= 2 && links + emph >= 2) return XC_FMT_MARKDOWN;
+  return XC_FMT_TEXT;
+}
+
+/* ---- loading ---- */
+int xc_ingest_bytes(const char *path, const char *p, size_t n, xc_input *in,
+                    xc_err *err) {
+  memset(in, 0, sizeof *in);
+  if (n == 0) return xc_err_set(err, XC_EEMPTY, "empty file");
+  if (n > XC_INGEST_MAX_BYTES)
+    return xc_err_set(err, XC_ELIMIT, "file too large (%zu MB, limit %zu MB)",
+                      n >> 20, XC_INGEST_MAX_BYTES >> 20);
+  int utf16 = n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 ||
+                         memcmp(p, "\xFE\xFF", 2) == 0);
+  const char *kind = utf16 ? NULL : binary_kind((const unsigned char *)p, n);
+  if (kind) return xc_err_set(err, XC_EFORMAT, "not text: %s", kind);
+  decode(p, n, in);
+  xc_slice t = xc_trim(in->data, in->len);
+  if (t.n == 0) {
+    xc_input_release(in);
+    return xc_err_set(err, XC_EEMPTY, "no text (only white space)");
+  }
+  in->path = xc_xstrdup(path ? path : "-");
+  in->format = xc_ingest_detect(in->data, in->len);
+  return 0;
+}
+
+int xc_ingest_load(const char *path, xc_input *in, xc_err *err) {
+  memset(in, 0, sizeof *in);
+  FILE *f = fopen(path, "rb");
+  if (!f) return xc_err_set(err, XC_EIO, "%s", strerror(errno));
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    fclose(f);
+    return xc_err_set(err, XC_EIO, "is a directory");
+  }
+  if (fstat(fileno(f), &st) == 0 && (size_t)st.st_size > XC_INGEST_MAX_BYTES) {
+    fclose(f);
+    return xc_err_set(err, XC_ELIMIT, "file too large (%lld MB, limit %zu MB)",
+                      (long long)st.st_size >> 20, XC_INGEST_MAX_BYTES >> 20);
+  }
+  xc_buf b;
+  xc_buf_init(&b);
+  char tmp[65536];
+  size_t k;
+  while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) {
+    xc_buf_put(&b, tmp, k);
+    if (b.n > XC_INGEST_MAX_BYTES) break;
+  }
+  int rerr = ferror(f);
+  fclose(f);
+  if (rerr) {
+    xc_buf_release(&b);
+    return xc_err_set(err, XC_EIO, "read error");
+  }
+  int rc = xc_ingest_bytes(path, b.p ? b.p : "", b.n, in, err);
+  xc_buf_release(&b);
+  return rc;
+}
+
+/* ---- walking ---- */
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk(const char *path, int depth, xc_walk_fn fn,
+                xc_walk_err_fn on_error, void *ctx) {
+  struct stat st;
+  if (stat(path, &st) != 0) {
+    if (on_error) on_error(path, strerror(errno), ctx);
+    return 1;
+  }
+  if (S_ISREG(st.st_mode)) {
+    fn(path, ctx);
+    return 0;
+  }
+  if (!S_ISDIR(st.st_mode)) {
+    if (on_error) on_error(path, "not a regular file", ctx);
+    return 1;
+  }
+  if (depth > 64) {
+    if (on_error) on_error(path, "folders nested too deep (symlink loop?)", ctx);
+    return 1;
+  }
+  DIR *d = opendir(path);
+  if (!d) {
+    if (on_error) on_error(path, strerror(errno), ctx);
+    return 1;
+  }
+  xc_strv names = {0};
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL)
+    if (e->d_name[0] != '.') xc_strv_push(&names, e->d_name);
+  closedir(d);
+  if (names.n) qsort(names.v, names.n, sizeof *names.v, cmp_str);
+  int errs = 0;
+  xc_buf child;
+  xc_buf_init(&child);
+  for (size_t i = 0; i < names.n; i++) {
+    xc_buf_clear(&child);
+    xc_buf_puts(&child, path);
+    if (child.n && child.p[child.n - 1] != '/') xc_buf_putc(&child, '/');
+    xc_buf_puts(&child, names.v[i]);
+    errs += walk(child.p, depth + 1, fn, on_error, ctx);
+  }
+  xc_buf_release(&child);
+  xc_strv_release(&names);
+  return errs;
+}
+
+int xc_ingest_walk(const char *path, xc_walk_fn fn, xc_walk_err_fn on_error,
+                   void *ctx) {
+  return walk(path, 0, fn, on_error, ctx);
+}

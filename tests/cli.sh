@@ -1,0 +1,121 @@
+#!/bin/bash
+# Command-line behaviour: usage and exit codes (SPEC.md), folders, charsets,
+# and bad input (empty, binary, invalid UTF-8, a 50 MB line, 100,000 nested
+# <div>s, truncated HTML): a clear "crosscheck: PATH: reason", never a crash,
+# never losing the other inputs. Prints "cli: N passed, N failed".
+BIN=${1:-build/crosscheck}
+case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL cli: $*"; }
+# expect NAME STATUS CMD...: runs CMD (time-limited), checks its exit status
+expect() {
+  local name=$1 want=$2; shift 2
+  timeout 120 "$@" >"$T/out" 2>"$T/err"; local got=$?
+  if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit $got, want $want ($(head -c 300 "$T/err"))"; fi
+}
+has() { # has NAME FILE PATTERN: grep -q
+  if grep -q -- "$3" "$2"; then ok; else bad "$1: '$3' not in $(basename "$2"): $(head -c 300 "$2")"; fi
+}
+json_ok() { # json_ok NAME FILE MODE(lines|object) PYTHON-EXPR over d
+  if python3 - "$2" "$3" "$4" <<'PY'
+import json, sys
+path, mode, expr = sys.argv[1:4]
+raw = open(path, encoding="utf-8").read()
+d = [json.loads(l) for l in raw.splitlines()] if mode == "lines" else json.loads(raw)
+sys.exit(0 if eval("(" + expr + ")") else 1)
+PY
+  then ok; else bad "$1: JSON check failed: $4"; fi
+}
+
+cat >"$T/good.txt" <<'TXT'
+Harbour crane collapses in Veltmark port
+
+A container crane toppled onto a cargo ship at the port of Veltmark on Tuesday
+morning, injuring two dock workers, the harbour authority said.
+
+The authority said the crane's arm gave way during a routine lift and that the
+port would stay closed to large vessels until inspectors had finished their work.
+TXT
+
+# ---- usage and help ----
+expect "no arguments" 2 "$BIN"
+expect "--help" 0 "$BIN" --help
+has "--help lists analyze" "$T/out" "analyze"
+expect "unknown command" 2 "$BIN" frobnicate
+expect "extract without input" 2 "$BIN" extract
+expect "analyze without input" 2 "$BIN" analyze --json
+expect "analyze unknown option" 2 "$BIN" analyze --bogus "$T/good.txt"
+expect "extract --help" 0 "$BIN" extract --help
+
+# ---- one good file ----
+expect "extract good" 0 "$BIN" extract "$T/good.txt"
+json_ok "extract fields" "$T/out" lines \
+  'len(d)==1 and all(k in d[0] for k in ("path","title","published","authors","site","publisher","language","text")) and "crane toppled" in d[0]["text"]'
+
+# ---- bad inputs never lose the others ----
+: >"$T/empty.txt"
+printf '   \n\t\n' >"$T/blank.txt"
+printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR' >"$T/image.txt"
+head -c 4096 /dev/urandom >"$T/random.bin"
+printf 'Caf\xe9 owners in Veltmark said the \xff\xfe harbour closure hurt trade badly this week, and more.\n' >"$T/invalid.txt"
+expect "mixed inputs" 1 "$BIN" extract "$T/empty.txt" "$T/good.txt" "$T/blank.txt" "$T/image.txt" "$T/random.bin" "$T/missing.txt" "$T/invalid.txt"
+has "empty named" "$T/err" "crosscheck: $T/empty.txt: empty file"
+has "blank named" "$T/err" "crosscheck: $T/blank.txt: no text"
+has "image named" "$T/err" "crosscheck: $T/image.txt: not text: PNG image"
+has "binary named" "$T/err" "crosscheck: $T/random.bin: not text"
+has "missing named" "$T/err" "crosscheck: $T/missing.txt: No such file"
+json_ok "good and invalid survive" "$T/out" lines \
+  'len(d)==2 and "crane toppled" in d[0]["text"] and "\ufffd" in d[1]["text"] or (len(d)==2 and "Caf" in d[1]["text"])'
+
+# ---- folders, recursively, sorted, hidden files skipped ----
+mkdir -p "$T/tree/a/b" "$T/tree/.hidden"
+cp "$T/good.txt" "$T/tree/a/b/one.txt"
+cp "$T/good.txt" "$T/tree/.hidden/skip.txt"
+printf '<html><body><p>The second report about the crane in Veltmark port, which fell on Tuesday.</p></body></html>' >"$T/tree/a/two.html"
+expect "folder walk" 0 "$BIN" extract "$T/tree"
+json_ok "folder docs" "$T/out" lines 'len(d)==2 and d[0]["path"].endswith("a/b/one.txt") and d[1]["path"].endswith("a/two.html")'
+
+# ---- charsets ----
+printf '<html><head><meta charset="iso-8859-1"><title>Caf\xe9 in Veltmark</title></head><body><p>The caf\xe9 by the harbour reopened on Friday after the crane accident closed the quay.</p></body></html>' >"$T/latin1.html"
+expect "latin-1 page" 0 "$BIN" extract "$T/latin1.html"
+has "latin-1 decoded" "$T/out" 'café'
+printf '\xef\xbb\xbfBOM text: the harbour authority of Veltmark published its inspection report on Monday.\n' >"$T/bom.txt"
+expect "utf-8 bom" 0 "$BIN" extract "$T/bom.txt"
+json_ok "bom stripped" "$T/out" lines 'd[0]["text"].startswith("BOM text")'
+printf 'Harbour news: the crane inspection in Veltmark finished on Monday, officials said.\n' | iconv -f UTF-8 -t UTF-16 >"$T/utf16.txt"
+expect "utf-16 with bom" 0 "$BIN" extract "$T/utf16.txt"
+has "utf-16 decoded" "$T/out" 'crane inspection'
+
+# ---- pathological sizes and shapes (time-limited by expect) ----
+python3 -c "import sys; sys.stdout.write('word ' * (10*1024*1024))" >"$T/line.txt"
+expect "50 MB single line" 0 "$BIN" extract "$T/line.txt"
+python3 - "$T/deep.html" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("<html><body>" + "<div>" * 100000 + "<p>Deep inside the page the report says the crane fell on Tuesday in Veltmark.</p>" + "</div>" * 100000 + "</body></html>")
+PY
+expect "100,000 nested divs" 0 "$BIN" extract "$T/deep.html"
+printf '<html><head><title>Crane falls</title></head><body><article><p>A crane fell onto a ship in the port of Veltmark on Tuesday, the authority said, and two workers were hurt in the acci' >"$T/trunc.html"
+expect "truncated html" 0 "$BIN" extract "$T/trunc.html"
+has "truncated kept" "$T/out" 'two workers were hurt'
+
+# ---- analyze: the contract object ----
+expect "analyze json" 0 "$BIN" analyze --json "$T/tree" "$T/good.txt"
+json_ok "analyze contract" "$T/out" object '
+all(k in d for k in ("documents","stories")) and len(d["documents"])==3 and
+all(all(k in doc for k in ("id","path","title","published","authors","site","publisher","copy_of","language","story","text")) for doc in d["documents"]) and
+all(all(k in s for k in ("id","title","date","documents","entities","quotes","facts","disputes","timeline","sources")) for s in d["stories"]) and
+sorted(x for s in d["stories"] for x in s["documents"]) == sorted(doc["id"] for doc in d["documents"]) and
+all(doc["story"] in [s["id"] for s in d["stories"]] for doc in d["documents"])'
+json_ok "identical files are copies" "$T/out" object 'sum(1 for doc in d["documents"] if doc["copy_of"]) == 1'
+json_ok "ids are unique" "$T/out" object 'len(set(doc["id"] for doc in d["documents"])) == 3'
+expect "analyze md" 0 "$BIN" analyze "$T/good.txt"
+has "md brief" "$T/out" "^## "
+expect "analyze with a bad input" 1 "$BIN" analyze --json "$T/good.txt" "$T/empty.txt"
+json_ok "analyze keeps the good one" "$T/out" object 'len(d["documents"])==1'
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,85 @@
+/* test_core.c - buffers, UTF-8 repair, trimming, JSON escaping, hashing. */
+#include <stdlib.h>
+
+#include "core/core.h"
+#include "test.h"
+
+TEST(buf_grows_and_stays_terminated) {
+  xc_buf b;
+  xc_buf_init(&b);
+  CHECK_STR(xc_buf_cstr(&b), "");
+  for (int i = 0; i < 1000; i++) xc_buf_putc(&b, 'a');
+  xc_buf_printf(&b, "%d", 42);
+  CHECK(b.n == 1002);
+  CHECK(b.p[b.n] == 0);
+  CHECK(strcmp(b.p + 1000, "42") == 0);
+  char *s = xc_buf_detach(&b);
+  CHECK(b.p == NULL && b.n == 0);
+  free(s);
+}
+
+TEST(utf8_decode_rejects_overlong_and_surrogates) {
+  size_t len;
+  CHECK(xc_utf8_decode("\xC3\xA9", 2, &len) == 0xE9 && len == 2);
+  CHECK(xc_utf8_decode("\xC0\xAF", 2, &len) == 0xFFFD && len == 1);
+  CHECK(xc_utf8_decode("\xED\xA0\x80", 3, &len) == 0xFFFD);
+  CHECK(xc_utf8_decode("\xF0\x9F\x98\x80", 4, &len) == 0x1F600 && len == 4);
+  CHECK(xc_utf8_decode("\xE2\x82", 2, &len) == 0xFFFD); /* truncated */
+}
+
+TEST(utf8_sanitize_replaces_only_bad_bytes) {
+  const char in[] = "ok \xFF caf\xC3\xA9 \xEF\xBF\xBD";
+  CHECK(xc_utf8_invalid_count(in, strlen(in)) == 1);
+  xc_buf b;
+  xc_buf_init(&b);
+  xc_utf8_sanitize(&b, in, strlen(in));
+  CHECK_STR(b.p, "ok \xEF\xBF\xBD caf\xC3\xA9 \xEF\xBF\xBD");
+  CHECK(xc_utf8_invalid_count(b.p, b.n) == 0);
+  xc_buf_release(&b);
+}
+
+TEST(trim_and_collapse_handle_unicode_spaces) {
+  const char *s = "\xC2\xA0  two\t words \xE2\x80\x89";
+  xc_slice t = xc_trim(s, strlen(s));
+  CHECK(t.n == 10 && memcmp(t.p, "two\t words", 10) == 0);
+  char *c = xc_collapse_ws(s, strlen(s));
+  CHECK_STR(c, "two words");
+  free(c);
+}
+
+TEST(json_escapes_controls_quotes_and_bad_utf8) {
+  xc_buf b;
+  xc_buf_init(&b);
+  xc_json j;
+  xc_json_init(&j, &b, 0);
+  xc_json_obj_begin(&j);
+  xc_json_key(&j, "a\"b");
+  xc_json_str(&j, "x\n\x01\xFFy");
+  xc_json_key(&j, "list");
+  xc_json_arr_begin(&j);
+  xc_json_int(&j, 1);
+  xc_json_null(&j);
+  xc_json_arr_end(&j);
+  xc_json_key(&j, "empty");
+  xc_json_arr_begin(&j);
+  xc_json_arr_end(&j);
+  xc_json_obj_end(&j);
+  CHECK_STR(b.p, "{\"a\\\"b\":\"x\\n\\u0001\xEF\xBF\xBDy\",\"list\":[1,null],\"empty\":[]}");
+  xc_buf_release(&b);
+}
+
+TEST(hash_depends_on_every_byte_and_seed) {
+  CHECK(xc_hash64("abc", 3, 0) != xc_hash64("abd", 3, 0));
+  CHECK(xc_hash64("abc", 3, 0) != xc_hash64("abc", 3, 1));
+  CHECK(xc_hash64("abc", 3, 0) == xc_hash64("abc", 3, 0));
+}
+
+TEST(strv_unique_ignores_case) {
+  xc_strv v = {0};
+  xc_strv_push_unique(&v, "Jane Roe");
+  xc_strv_push_unique(&v, "jane roe");
+  xc_strv_push_unique(&v, "John Doe");
+  CHECK(v.n == 2);
+  xc_strv_release(&v);
+  xc_strv_release(&v); /* releasing twice is harmless */
+}
