@@ -25,7 +25,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 DEPS    := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
-.PHONY: all check demo bench bench-extract asan ubsan deps clean fuzz
+.PHONY: all check test demo bench bench-extract asan ubsan deps clean fuzz
 
 all: $(BUILD)/crosscheck
 
@@ -43,7 +43,11 @@ $(BUILD)/crosscheck: $(CLI_OBJ) $(BUILD)/libcrosscheck.a
 $(BUILD)/test-unit: $(TEST_OBJ) $(BUILD)/libcrosscheck.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-check: $(BUILD)/crosscheck $(BUILD)/test-unit
+check: deps
+	@$(MAKE) --no-print-directory test
+
+# the suite without the dependency check (used by check, asan, ubsan)
+test: $(BUILD)/crosscheck $(BUILD)/test-unit
 	@tests/run.sh $(BUILD)
 
 demo: deps
@@ -58,16 +62,31 @@ bench: bench-extract
 bench-extract: all
 	@bench/extract.sh $(BUILD)
 
-asan:
-	@$(MAKE) --no-print-directory check BUILD=build/asan OPT=-O1 \
+asan: deps
+	@$(MAKE) --no-print-directory test BUILD=build/asan OPT=-O1 \
 	  XCFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  XLDFLAGS="-fsanitize=address,undefined"
 
-ubsan:
-	@$(MAKE) --no-print-directory check BUILD=build/ubsan OPT=-O1 \
+ubsan: deps
+	@$(MAKE) --no-print-directory test BUILD=build/ubsan OPT=-O1 \
 	  XCFLAGS="-fsanitize=undefined -fno-sanitize-recover=all" XLDFLAGS="-fsanitize=undefined"
 
 clean:
 	rm -rf build
 
 -include $(DEPS)
+
+# ---- fuzzing: one libFuzzer target per parser, seeded from the fixtures ----
+FUZZ_TARGETS := html text markdown ingest
+FUZZ_TIME    ?= 60
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 \
+	  XCFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libcrosscheck.a
+	@for t in $(FUZZ_TARGETS); do \
+	  clang -std=c11 -g -O1 -Isrc -Iinclude -fsanitize=fuzzer,address,undefined \
+	    fuzz/fuzz_$$t.c build/fuzz/libcrosscheck.a $(LDLIBS) -o build/fuzz/fuzz_$$t || exit 1; \
+	  mkdir -p build/fuzz/corpus_$$t; \
+	  cp tests/spec/extract/* examples/* build/fuzz/corpus_$$t/ 2>/dev/null; \
+	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=65536 \
+	    -timeout=10 build/fuzz/corpus_$$t || exit 1; \
+	done
