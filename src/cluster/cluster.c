@@ -12,6 +12,7 @@
 
 #define MERGE_THRESHOLD 0.30
 #define MAX_TEXT 6000
+#define MAX_DF 100
 
 typedef struct {
   uint64_t h;
@@ -64,16 +65,16 @@ static void bag_fold(bag *g) {
   g->n = k;
 }
 
-static double cosine(const bag *a, const bag *b) {
-  double dot = 0, na = 0, nb = 0;
-  for (size_t i = 0; i < a->n; i++) na += a->t[i].w * a->t[i].w;
-  for (size_t i = 0; i < b->n; i++) nb += b->t[i].w * b->t[i].w;
-  for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
-    if (a->t[i].h == b->t[j].h) dot += a->t[i].w * b->t[j].w, i++, j++;
-    else if (a->t[i].h < b->t[j].h) i++;
-    else j++;
-  }
-  return na > 0 && nb > 0 ? dot / sqrt(na * nb) : 0;
+typedef struct {
+  uint64_t h;
+  uint32_t doc;
+  double w;
+} posting;
+
+static int cmp_posting(const void *a, const void *b) {
+  const posting *x = a, *y = b;
+  if (x->h != y->h) return x->h < y->h ? -1 : 1;
+  return (x->doc > y->doc) - (x->doc < y->doc);
 }
 
 size_t xc_cluster_group(const char *const *titles, const char *const *texts,
@@ -97,10 +98,38 @@ size_t xc_cluster_group(const char *const *titles, const char *const *texts,
       double idf = log((1.0 + (double)n) / (1.0 + (d ? d->w : 0))) + 1.0;
       g[i].t[k].w = (1.0 + log(g[i].t[k].w)) * idf;
     }
+  /* cosines through an inverted index over unit vectors: only documents
+   * sharing a term meet; terms in more than MAX_DF documents carry almost
+   * no idf weight and are skipped */
   double *sim = xc_xcalloc(n * n, sizeof *sim);
+  size_t total = 0;
+  for (size_t i = 0; i < n; i++) {
+    double norm = 0;
+    for (size_t k = 0; k < g[i].n; k++) norm += g[i].t[k].w * g[i].t[k].w;
+    norm = norm > 0 ? sqrt(norm) : 1;
+    for (size_t k = 0; k < g[i].n; k++) g[i].t[k].w /= norm;
+    total += g[i].n;
+  }
+  posting *ps = xc_xmalloc((total ? total : 1) * sizeof *ps);
+  size_t np = 0;
   for (size_t i = 0; i < n; i++)
-    for (size_t j = i + 1; j < n; j++)
-      sim[i * n + j] = sim[j * n + i] = cosine(&g[i], &g[j]);
+    for (size_t k = 0; k < g[i].n; k++)
+      ps[np++] = (posting){g[i].t[k].h, (uint32_t)i, g[i].t[k].w};
+  if (np) qsort(ps, np, sizeof *ps, cmp_posting);
+  size_t max_df = n / 4 > MAX_DF ? n / 4 : MAX_DF;
+  for (size_t x = 0; x < np;) {
+    size_t y = x;
+    while (y < np && ps[y].h == ps[x].h) y++;
+    if (y - x <= max_df)
+      for (size_t u = x; u < y; u++)
+        for (size_t v = u + 1; v < y; v++) {
+          double c = ps[u].w * ps[v].w;
+          sim[(size_t)ps[u].doc * n + ps[v].doc] += c;
+          sim[(size_t)ps[v].doc * n + ps[u].doc] += c;
+        }
+    x = y;
+  }
+  free(ps);
   /* average-link agglomeration over a matrix of summed similarities:
    * merging b into a adds row b to row a (O(n^2) per merge) */
   int *grp = xc_xmalloc(n * sizeof *grp);

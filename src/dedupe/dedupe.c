@@ -78,6 +78,67 @@ double xc_dedupe_resemblance(const char *a, const char *b) {
   return r;
 }
 
+/* Candidate pairs: documents that share at least one sampled shingle (those
+ * whose hash is 0 mod SAMPLE), found by sorting (hash, doc) postings.
+ * Shingles shared by very many documents (boilerplate) are skipped. */
+#define SAMPLE 8
+#define MAX_POSTING 64
+
+typedef struct {
+  uint64_t h;
+  uint32_t doc;
+} posting;
+
+static int cmp_posting(const void *a, const void *b) {
+  const posting *x = a, *y = b;
+  if (x->h != y->h) return x->h < y->h ? -1 : 1;
+  return (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+static int cmp_pair(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Returns sorted unique pair keys (i << 32 | j, i < j); count in *npairs. */
+static uint64_t *candidate_pairs(const shingles *s, size_t n, size_t *npairs) {
+  posting *ps = NULL;
+  size_t np = 0, cap = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < s[i].n; k++) {
+      if (s[i].h[k] % SAMPLE) continue;
+      if (np == cap) {
+        cap = cap ? cap * 2 : 1024;
+        ps = xc_xrealloc(ps, cap * sizeof *ps);
+      }
+      ps[np++] = (posting){s[i].h[k], (uint32_t)i};
+    }
+  if (np) qsort(ps, np, sizeof *ps, cmp_posting);
+  uint64_t *pairs = NULL;
+  size_t npr = 0, pcap = 0;
+  for (size_t a = 0; a < np;) {
+    size_t b = a;
+    while (b < np && ps[b].h == ps[a].h) b++;
+    if (b - a > 1 && b - a <= MAX_POSTING)
+      for (size_t x = a; x < b; x++)
+        for (size_t y = x + 1; y < b; y++) {
+          if (npr == pcap) {
+            pcap = pcap ? pcap * 2 : 1024;
+            pairs = xc_xrealloc(pairs, pcap * sizeof *pairs);
+          }
+          pairs[npr++] = (uint64_t)ps[x].doc << 32 | ps[y].doc;
+        }
+    a = b;
+  }
+  free(ps);
+  if (npr) qsort(pairs, npr, sizeof *pairs, cmp_pair);
+  size_t k = 0;
+  for (size_t i = 0; i < npr; i++)
+    if (!k || pairs[k - 1] != pairs[i]) pairs[k++] = pairs[i];
+  *npairs = k;
+  return pairs;
+}
+
 void xc_dedupe_copies(const char *const *texts, size_t n, const int *rank,
                       int *copy_of) {
   shingles *s = xc_xcalloc(n ? n : 1, sizeof *s);
@@ -85,28 +146,33 @@ void xc_dedupe_copies(const char *const *texts, size_t n, const int *rank,
     s[i] = make_shingles(texts[i]);
     copy_of[i] = -1;
   }
-  /* visit in precedence order so an original is settled before its copies */
-  size_t *order = xc_xmalloc((n ? n : 1) * sizeof *order);
-  for (size_t i = 0; i < n; i++) order[i] = i;
-  for (size_t i = 1; i < n; i++)
-    for (size_t k = i; k > 0 && rank[order[k]] < rank[order[k - 1]]; k--) {
-      size_t t = order[k];
-      order[k] = order[k - 1], order[k - 1] = t;
-    }
-  for (size_t oi = 0; oi < n; oi++) {
-    size_t i = order[oi];
-    int best = -1;
-    for (size_t j = 0; j < n; j++) {
-      if (j == i || s[j].n < 20 || s[i].n < 20) continue;
-      int earlier = rank[j] < rank[i] || (rank[j] == rank[i] && j < i);
-      if (!earlier || copy_of[j] >= 0) continue;
-      if (jaccard(&s[i], &s[j]) >= COPY_THRESHOLD &&
-          (best < 0 || rank[j] < rank[best]))
-        best = (int)j;
-    }
-    copy_of[i] = best;
+  size_t npairs;
+  uint64_t *pairs = candidate_pairs(s, n, &npairs);
+  /* each document's best earlier original among its candidates */
+  double *best_sim = xc_xcalloc(n ? n : 1, sizeof *best_sim);
+  int *best = xc_xmalloc((n ? n : 1) * sizeof *best);
+  for (size_t i = 0; i < n; i++) best[i] = -1;
+  for (size_t k = 0; k < npairs; k++) {
+    size_t i = (size_t)(pairs[k] >> 32), j = (size_t)(pairs[k] & 0xffffffffu);
+    if (s[i].n < 20 || s[j].n < 20) continue;
+    double r = jaccard(&s[i], &s[j]);
+    if (r < COPY_THRESHOLD) continue;
+    /* the later one (by rank, then input order) copies the earlier */
+    size_t later = (rank[j] > rank[i] || (rank[j] == rank[i] && j > i)) ? j : i;
+    size_t earlier = later == j ? i : j;
+    if (best[later] < 0 || rank[earlier] < rank[best[later]] ||
+        (rank[earlier] == rank[best[later]] && r > best_sim[later]))
+      best[later] = (int)earlier, best_sim[later] = r;
+  }
+  /* point every copy at the root original, never at another copy */
+  for (size_t i = 0; i < n; i++) {
+    int o = best[i];
+    for (int hops = 0; o >= 0 && best[o] >= 0 && hops < 64; hops++) o = best[o];
+    copy_of[i] = o;
   }
   for (size_t i = 0; i < n; i++) free(s[i].h);
   free(s);
-  free(order);
+  free(pairs);
+  free(best);
+  free(best_sim);
 }
