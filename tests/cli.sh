@@ -117,5 +117,17 @@ has "md brief" "$T/out" "^## "
 expect "analyze with a bad input" 1 "$BIN" analyze --json "$T/good.txt" "$T/empty.txt"
 json_ok "analyze keeps the good one" "$T/out" object 'len(d["documents"])==1'
 
+# ---- the bundled examples, end to end ----
+expect "analyze examples" 0 "$BIN" analyze --json examples
+json_ok "examples: stories and copy" "$T/out" object '
+(lambda docs, by: len(d["stories"]) == 2 and
+ len({by["dornholt-herald.html"]["story"], by["rivers-wire.txt"]["story"], by["northern-ledger.txt"]["story"], by["aun-valley-notes.md"]["story"]}) == 1 and
+ by["coastline-daily.txt"]["story"] != by["dornholt-herald.html"]["story"] and
+ by["rivers-wire.txt"]["copy_of"] == by["dornholt-herald.html"]["id"] and
+ by["rivers-wire.txt"]["publisher"] == "Dornholt Herald" and
+ sum(1 for x in docs if x["copy_of"]) == 1)(d["documents"], {x["path"].split("/")[-1]: x for x in d["documents"]})'
+expect "analyze examples md" 0 "$BIN" analyze examples
+has "md marks the copy" "$T/out" "\*\*copy\*\* of"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

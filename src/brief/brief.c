@@ -134,15 +134,30 @@ static void md_text(xc_buf *out, const char *s) {
   }
 }
 
-/* First sentence-ish span of text, at most max bytes, cut at a word. */
+/* The lead: the first paragraph that reads as prose (at least 12 words),
+ * else the first paragraph; at most max bytes, cut at a word. */
 static void md_lead(xc_buf *out, const char *text, size_t max) {
-  size_t n = strlen(text), k = n < max ? n : max;
-  const char *para = strstr(text, "\n\n");
-  if (para && (size_t)(para - text) < k) k = (size_t)(para - text);
-  while (k < n && k > 0 && text[k] != ' ' && text[k] != '\n') k--;
-  char *c = xc_xstrndup(text, k);
+  const char *p = text, *lead = NULL;
+  size_t lead_n = 0;
+  while (*p) {
+    const char *e = strstr(p, "\n\n");
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    char *para = xc_xstrndup(p, n);
+    size_t words = word_count(para);
+    free(para);
+    if (!lead) lead = p, lead_n = n;
+    if (words >= 12) {
+      lead = p, lead_n = n;
+      break;
+    }
+    p += n + (e ? 2 : 0);
+  }
+  if (!lead) return;
+  size_t k = lead_n < max ? lead_n : max;
+  while (k < lead_n && k > 0 && lead[k] != ' ') k--;
+  char *c = xc_xstrndup(lead, k);
   md_text(out, c);
-  if (k < n && text[k] != '\n') xc_buf_puts(out, " …");
+  if (k < lead_n) xc_buf_puts(out, " …");
   free(c);
 }
 
@@ -155,8 +170,12 @@ void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
     xc_buf_puts(out, "## ");
     md_text(out, s->title);
     xc_buf_puts(out, "\n\n");
-    xc_buf_printf(out, "- Date: %s\n- Story id: `%s`\n- Reports: %zu\n\n",
-                  s->date ? s->date : "unknown", s->id, s->ndocs);
+    size_t copies = 0;
+    for (size_t k = 0; k < s->ndocs; k++) copies += a->docs[s->docs[k]].copy_of >= 0;
+    xc_buf_printf(out, "- Date: %s\n- Reports: %zu (%zu independent",
+                  s->date ? s->date : "unknown", s->ndocs, s->ndocs - copies);
+    if (copies) xc_buf_printf(out, "; %zu cop%s", copies, copies == 1 ? "y" : "ies");
+    xc_buf_printf(out, ")\n- Story id: `%s`\n\n", s->id);
     xc_buf_puts(out, "### Sources\n\n");
     for (size_t k = 0; k < s->ndocs; k++) {
       const xc_document *d = &a->docs[s->docs[k]];
@@ -179,8 +198,12 @@ void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
         }
         xc_buf_puts(out, "; ");
       }
-      if (d->copy_of >= 0)
-        xc_buf_printf(out, "copy of `%s`; ", a->docs[d->copy_of].id);
+      if (d->copy_of >= 0) {
+        const xc_document *o = &a->docs[d->copy_of];
+        xc_buf_puts(out, "**copy** of `");
+        xc_buf_puts(out, o->path);
+        xc_buf_puts(out, "` (not an independent source); ");
+      }
       xc_buf_printf(out, "`%s` (%s, %zu words)\n", d->path, d->format,
                     word_count(d->x.text));
       xc_buf_puts(out, "  > ");
