@@ -39,6 +39,49 @@ char *xc_xstrndup(const char *p, size_t n) {
   return s;
 }
 
+/* ---- arena ---- */
+struct xc_arena_block {
+  xc_arena_block *next;
+  size_t cap;
+  max_align_t data[];
+};
+
+void *xc_arena_alloc(xc_arena *a, size_t n) {
+  n = (n + 15) & ~(size_t)15;
+  if (!a->head || a->used + n > a->cap) {
+    size_t cap = a->head ? a->cap * 2 : 16384;
+    if (cap > (size_t)1 << 24) cap = (size_t)1 << 24;
+    if (cap < n) cap = n;
+    xc_arena_block *b = xc_xmalloc(sizeof *b + cap);
+    b->next = a->head;
+    b->cap = cap;
+    a->head = b;
+    a->used = 0;
+    a->cap = cap;
+  }
+  void *p = (char *)a->head->data + a->used;
+  a->used += n;
+  return p;
+}
+
+char *xc_arena_strndup(xc_arena *a, const char *p, size_t n) {
+  char *s = xc_arena_alloc(a, n + 1);
+  if (n) memcpy(s, p, n);
+  s[n] = 0;
+  return s;
+}
+
+void xc_arena_release(xc_arena *a) {
+  xc_arena_block *b = a->head;
+  while (b) {
+    xc_arena_block *next = b->next;
+    free(b);
+    b = next;
+  }
+  a->head = NULL;
+  a->used = a->cap = 0;
+}
+
 /* ---- errors ---- */
 int xc_err_set(xc_err *err, int code, const char *fmt, ...) {
   if (err) {

@@ -15,6 +15,21 @@ char *xc_xstrdup(const char *s);
 /* Copy of p[0..n) with a terminating NUL; caller frees. */
 char *xc_xstrndup(const char *p, size_t n);
 
+/* ---- arena: many small objects freed in one call ---- */
+typedef struct xc_arena_block xc_arena_block;
+typedef struct xc_arena {
+  xc_arena_block *head;
+  size_t used, cap; /* in the head block */
+} xc_arena;
+
+/* A zeroed arena needs no init. Returns n bytes aligned for any type; the
+ * memory lives until xc_arena_release. */
+void *xc_arena_alloc(xc_arena *a, size_t n);
+/* Copy of p[0..n) with a NUL, in the arena. */
+char *xc_arena_strndup(xc_arena *a, const char *p, size_t n);
+/* Frees every block; the arena can be used again. */
+void xc_arena_release(xc_arena *a);
+
 /* ---- errors: X-macro list gives the codes and their names ---- */
 #define XC_ERRORS(X)                                                           \
   X(XC_OK, 0, "ok")                                                            \

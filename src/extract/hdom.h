@@ -1,0 +1,57 @@
+/* hdom.h - a fast, forgiving HTML tree for extraction: elements with
+ * lower-case names and decoded attributes, text nodes with decoded text.
+ * Built in one pass by a tokenizer that follows the HTML5 rules that matter
+ * for reading (raw text in script/style, implied end tags of p, li, dt/dd,
+ * table rows and cells, void elements, a depth cap), not the whole tree
+ * construction algorithm. Everything lives in one arena per document. */
+#ifndef XC_HDOM_H
+#define XC_HDOM_H
+
+#include "../core/core.h"
+
+typedef struct xc_hattr {
+  const char *name;  /* lower case */
+  const char *value; /* decoded, NUL-terminated ("" when absent) */
+} xc_hattr;
+
+typedef struct xc_hnode xc_hnode;
+struct xc_hnode {
+  xc_hnode *parent, *first, *last, *next, *prev;
+  const char *name; /* element: lower-case tag name; NULL for a text node */
+  const char *text; /* text node: decoded UTF-8 (raw for script/style) */
+  uint32_t text_len;
+  uint16_t nattr;
+  uint16_t depth;
+  xc_hattr *attr;
+};
+
+/* Elements nested deeper than this are attached to the deepest allowed
+ * ancestor instead (keeps 100,000 nested <div>s linear and shallow). */
+#define XC_HDOM_MAX_DEPTH 256
+
+typedef struct xc_hdom {
+  xc_hnode *root; /* a synthetic "#document" element */
+  size_t nelements, ntext;
+  xc_arena arena;
+} xc_hdom;
+
+/* Parses UTF-8 HTML p[0..n) into dom (zeroed by the call). Never fails on
+ * content; release with xc_hdom_release. */
+void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n);
+
+/* Frees the whole tree. */
+void xc_hdom_release(xc_hdom *dom);
+
+/* Value of attribute name (lower case) on element n, or NULL. */
+const char *xc_hdom_attr(const xc_hnode *n, const char *name);
+
+/* Next node in document order below root (pre-order), or NULL; pass
+ * skip_children to step over n's subtree. Iterative: no recursion. */
+xc_hnode *xc_hdom_next(const xc_hnode *root, const xc_hnode *n,
+                       int skip_children);
+
+/* Decodes character references in p[0..n) (named, decimal, hex; windows-1252
+ * remapping of 128..159 as HTML5 does) and appends the UTF-8 to out. */
+void xc_html_unescape(xc_buf *out, const char *p, size_t n);
+
+#endif
