@@ -92,6 +92,9 @@ has "utf-16 decoded" "$T/out" 'crane inspection'
 # ---- pathological sizes and shapes (time-limited by expect) ----
 python3 -c "import sys; sys.stdout.write('word ' * (10*1024*1024))" >"$T/line.txt"
 expect "50 MB single line" 0 "$BIN" extract "$T/line.txt"
+python3 -c "import sys; sys.stdout.write('<html><body><article>' + '<p>The crane report continues here.</p>' * (50*1024*1024//38) + '</article></body></html>')" >"$T/line.html"
+expect "50 MB single-line html" 0 "$BIN" extract "$T/line.html"
+has "50 MB html text" "$T/out" "The crane report continues here."
 python3 - "$T/deep.html" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:
