@@ -7,7 +7,7 @@
 
 CC      ?= cc
 BUILD   ?= build
-PKGS    := libxml-2.0 libutf8proc yaml-0.1 jansson md4c libexttextcat zlib
+PKGS    := libxml-2.0 libutf8proc yaml-0.1 jansson md4c zlib
 OPT     ?= -O2
 WERROR  := $(if $(CI),-Werror,)
 CFLAGS  ?= $(OPT) -g

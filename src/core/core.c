@@ -119,6 +119,7 @@ void xc_buf_reserve(xc_buf *b, size_t extra) {
   while (cap < b->n + extra + 1) cap *= 2;
   b->p = xc_xrealloc(b->p, cap);
   b->cap = cap;
+  b->p[b->n] = 0; /* terminated even before anything is added */
 }
 
 void xc_buf_put(xc_buf *b, const char *p, size_t n) {

@@ -3,9 +3,6 @@
  * and a tidy text (paragraphs separated by one blank line). */
 #include "extract.h"
 
-/* langid.c; replaces the libexttextcat call in meta.c */
-const char *xc_langid_guess(const char *p, size_t n);
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,7 +70,7 @@ int xc_extract(const xc_input *in, xc_extracted *out, xc_err *err) {
   out->publisher = clean_field(out->publisher);
   out->description = clean_field(out->description);
   if (!out->language) {
-    const char *lang = xc_langid_guess(out->text, strlen(out->text));
+    const char *lang = xc_language_guess(out->text, strlen(out->text));
     if (lang) out->language = xc_xstrdup(lang);
   }
   return 0;

@@ -36,6 +36,14 @@ int xc_extract_markdown(const char *p, size_t n, xc_extracted *out,
                         xc_err *err);
 int xc_extract_text(const char *p, size_t n, xc_extracted *out, xc_err *err);
 
+/* Drops the units of p[0..n) (paragraphs and lines) that are boilerplate on
+ * their own: share prompts, newsletter boxes, comment counters, image
+ * credits, tag strips, and everything after a closing section marker
+ * ("Related Posts", "About the Author") that little prose follows. Used on
+ * text rendered from Markdown. Returns a new string (caller frees); sets
+ * *publisher (caller frees, NULL when none) from a repost credit line. */
+char *xc_text_strip_boilerplate(const char *p, size_t n, char **publisher);
+
 /* ---- shared metadata helpers (meta.c) ---- */
 
 /* Parses a date written in any common way ("2026-02-07T02:11:55-05:00",
@@ -50,17 +58,26 @@ int xc_date_normalize(const char *p, size_t n, char *out);
 size_t xc_date_scan(const char *p, size_t n, char *out);
 
 /* Splits a byline ("By Jane Roe and John Doe, Staff Writers | May 2, 2024")
- * into clean person names appended to authors: drops "By", dates, times,
- * roles after commas, "Email the author", "Updated", outlet suffixes. */
+ * into clean person names appended to authors: drops "By", dates, times
+ * ("Posted by X at 11:20 AM"), roles after commas, "Email the author",
+ * "Updated", outlet suffixes, and names that are desks or outlets rather
+ * than people ("News Desk", "Staff", "New York Times"). */
 void xc_authors_from_byline(const char *p, size_t n, xc_strv *authors);
 
 /* Recognises a repost credit line and returns the outlet (caller frees):
  * "The post X appeared first on Outlet.", "Jane Roe reports in the Outlet:",
- * "This article originally appeared in Outlet", "Source: Outlet". */
+ * "This article originally appeared in Outlet", "Reprinted from Outlet",
+ * "Source: Outlet" (a short name, not a sentence). */
 char *xc_publisher_from_line(const char *p, size_t n);
 
+/* Appends a name declared in structured metadata (front matter, JSON-LD,
+ * <meta name=author>) as it is written: only "By" and spacing are tidied, so
+ * a desk or an outlet credited as author stays ("US News Desk"). E-mail
+ * addresses and URLs are dropped. */
+void xc_authors_declared(const char *p, size_t n, xc_strv *authors);
+
 /* Language of text p[0..n) as an ISO 639-1 code (static string), or NULL
- * when too short or unknown. */
+ * when too short or unknown (langid.c). */
 const char *xc_language_guess(const char *p, size_t n);
 
 #endif

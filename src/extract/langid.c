@@ -106,7 +106,7 @@ static int letter(uint32_t cp) {
   return 1;
 }
 
-const char *xc_langid_guess(const char *p, size_t n) {
+const char *xc_language_guess(const char *p, size_t n) {
   if (n > SAMPLE_BYTES) {
     n = SAMPLE_BYTES;
     while (n > 0 && ((unsigned char)p[n] & 0xC0) == 0x80) n--;

@@ -1,10 +1,8 @@
 /* meta.c - metadata helpers shared by every extractor: dates written the ways
  * news sites write them, bylines into person names, repost credit lines into
- * the original outlet, and language identification (libexttextcat's n-gram
- * profiles, Cavnar & Trenkle 1994). */
+ * the original outlet. Language identification is in langid.c. */
 #include "extract.h"
 
-#include <libexttextcat/textcat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,12 +177,33 @@ static int name_like(const char *p, size_t n) {
   return words >= 1 && words <= 6 && caps * 2 >= words + 1;
 }
 
+/* A desk or a team, not a person: "News Desk", "Staff", "Wires". */
+static int org_word(const char *p, size_t n) {
+  static const char *const words[] = {"desk", "newsroom", "staff", "team",
+                                      "admin", "administrator", "editorial",
+                                      "editors", "wires", "agencies", "agency",
+                                      "webmaster", "newsdesk", "news", "times",
+                                      "press", "reuters", "tribune", "herald",
+                                      "gazette", "journal", "magazine", "media",
+                                      NULL};
+  for (size_t i = 0; i < n;) {
+    while (i < n && !is_alpha((unsigned char)p[i])) i++;
+    size_t a = i;
+    while (i < n && is_alpha((unsigned char)p[i])) i++;
+    for (int k = 0; words[k]; k++)
+      if (strlen(words[k]) == i - a && xc_strncaseeq(p + a, words[k], i - a))
+        return 1;
+  }
+  return 0;
+}
+
 static void push_author(xc_strv *authors, const char *p, size_t n) {
   xc_slice s = xc_trim(p, n);
   while (s.n && (s.p[s.n - 1] == '.' || s.p[s.n - 1] == ':' ||
                  s.p[s.n - 1] == '-'))
     s.n--, s = xc_trim(s.p, s.n);
-  static const char *const lead[] = {"written by ", "posted by ", "story by ",
+  static const char *const lead[] = {"written by: ", "posted by: ", "by: ",
+                                     "written by ", "posted by ", "story by ",
                                      "reported by ", "by ", "author: ",
                                      "authors: ", "author ", NULL};
   for (int changed = 1; changed;) {
@@ -198,6 +217,7 @@ static void push_author(xc_strv *authors, const char *p, size_t n) {
     }
   }
   if (!s.n) return;
+  if (org_word(s.p, s.n)) return;
   for (int k = 0; byline_noise[k]; k++)
     if (xc_memcasemem(s.p, s.n, byline_noise[k])) return;
   char *c = xc_collapse_ws(s.p, s.n);
@@ -207,11 +227,14 @@ static void push_author(xc_strv *authors, const char *p, size_t n) {
 
 void xc_authors_from_byline(const char *p, size_t n, xc_strv *authors) {
   char date[11];
-  /* cut at the first date or time-like digits: "By X | May 2, 2024" */
+  /* cut at the first date or time-like digits: "By X | May 2, 2024",
+   * "Posted by X at 11:20 AM" */
   for (size_t i = 0; i < n; i++)
     if ((i == 0 || p[i - 1] == ' ' || p[i - 1] == '|') &&
-        xc_date_scan(p + i, n - i, date)) {
+        (xc_date_scan(p + i, n - i, date) || is_digit((unsigned char)p[i]))) {
       n = i;
+      if (n >= 3 && xc_strncaseeq(p + n - 3, "at ", 3)) n -= 3;
+      else if (n >= 3 && xc_strncaseeq(p + n - 3, "on ", 3)) n -= 3;
       break;
     }
   size_t start = 0;
@@ -269,11 +292,22 @@ char *xc_publisher_from_line(const char *p, size_t n) {
         q += strlen(verbs[k]);
         return outlet_from(q, (size_t)(s.p + s.n - q));
       }
+  /* "Source: Outlet" (a short name, not a sentence) */
+  if (s.n < 60 && (xc_strncaseeq(s.p, "source: ", 8) ||
+                   xc_strncaseeq(s.p, "originally from: ", 17))) {
+    const char *v = (const char *)memchr(s.p, ':', s.n) + 1;
+    size_t vn = (size_t)(s.p + s.n - v), words = 1;
+    for (size_t i = 0; i < vn; i++) words += v[i] == ' ' && i && v[i - 1] != ' ';
+    if (words <= 6 && !memchr(v, ',', vn) && v[vn - 1] != '.')
+      return outlet_from(v, vn);
+  }
   static const char *const orig[] = {
       "originally appeared in ",  "originally appeared on ",
       "first appeared in ",       "first appeared on ",
       "originally published in ", "originally published on ",
-      "originally published by ", "originally published at ", NULL};
+      "originally published by ", "originally published at ",
+      "republished from ",        "republished with permission from ",
+      "reprinted from ",          "reprinted with permission from ", NULL};
   if (s.n < 200)
     for (int k = 0; orig[k]; k++)
       if ((q = xc_memcasemem(s.p, s.n, orig[k])) != NULL) {
@@ -289,26 +323,12 @@ char *xc_publisher_from_line(const char *p, size_t n) {
   return NULL;
 }
 
-/* ---- language ---- */
-static void *textcat;
-static int textcat_tried;
-
-const char *xc_language_guess(const char *p, size_t n) {
-  static char code[8];
-  if (n < 40) return NULL;
-  if (!textcat_tried) {
-    textcat_tried = 1;
-    textcat = special_textcat_Init("/usr/share/libexttextcat/fpdb.conf",
-                                   "/usr/share/libexttextcat/");
-  }
-  if (!textcat) return NULL;
-  size_t m = n < 1200 ? n : 1200;
-  while (m < n && ((unsigned char)p[m] & 0xC0) == 0x80) m++;
-  const char *r = textcat_Classify(textcat, p, m);
-  if (!r || r[0] != '[') return NULL;
-  size_t k = 0;
-  for (const char *c = r + 1; *c && *c != '-' && *c != ']' && k < 3; c++)
-    code[k++] = *c;
-  code[k] = 0;
-  return k >= 2 ? code : NULL;
+void xc_authors_declared(const char *p, size_t n, xc_strv *authors) {
+  xc_slice s = xc_trim(p, n);
+  if (s.n > 3 && xc_strncaseeq(s.p, "by ", 3)) s = xc_trim(s.p + 3, s.n - 3);
+  if (!s.n || s.n > 100 || memchr(s.p, '@', s.n) || memchr(s.p, '/', s.n))
+    return;
+  char *c = xc_collapse_ws(s.p, s.n);
+  if (*c) xc_strv_push_unique(authors, c);
+  free(c);
 }

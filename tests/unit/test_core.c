@@ -83,3 +83,14 @@ TEST(strv_unique_ignores_case) {
   xc_strv_release(&v);
   xc_strv_release(&v); /* releasing twice is harmless */
 }
+
+TEST(collapse_ws_of_blanks_and_putc_stay_terminated) {
+  char *c = xc_collapse_ws(" \t \xC2\xA0 ", 6);
+  CHECK_STR(c, "");
+  free(c);
+  xc_buf b;
+  xc_buf_init(&b);
+  xc_buf_putc(&b, 'x');
+  CHECK_STR(xc_buf_cstr(&b), "x");
+  xc_buf_release(&b);
+}

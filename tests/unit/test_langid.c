@@ -2,9 +2,7 @@
 #include "extract/extract.h"
 #include "test.h"
 
-const char *xc_langid_guess(const char *p, size_t n);
-
-static const char *guess(const char *s) { return xc_langid_guess(s, strlen(s)); }
+static const char *guess(const char *s) { return xc_language_guess(s, strlen(s)); }
 
 TEST(langid_common_news_languages) {
   CHECK_STR(guess("The harbour authority said on Tuesday that the crane had collapsed "
