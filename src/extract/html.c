@@ -1,37 +1,1487 @@
-/* html.c - main text and metadata of an HTML page (libxml2). Placeholder:
- * title and the text of <p> elements; replaced by DOM scoring. */
+/* html.c - main text and metadata of an HTML page. The page is read into
+ * the fast hdom tree (hdom.h); one iterative pre-order walk records every
+ * element with its parent index and collects metadata (JSON-LD via jansson,
+ * OpenGraph and <meta>, <time>, itemprop, rel=author, bylines, headings);
+ * reverse passes over that array aggregate text, link text and paragraph
+ * text bottom-up, so nothing recurses on DOM depth and all is O(n). The main
+ * text follows readability's scoring (paragraph scores spread to ancestors,
+ * class/id hints, link density, sibling merging), then a cleanup drops
+ * link-dense and boilerplate blocks, and a line pass drops boilerplate,
+ * bylines, repost credits and everything from a reader-comment section on. */
 #include "extract.h"
+#include "hdom.h"
 
-#include <libxml/HTMLparser.h>
+#include <jansson.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-static void collect(xmlNode *n, xc_buf *b, int depth) {
-  for (; n; n = n->next) {
-    if (n->type != XML_ELEMENT_NODE || depth > 200) continue;
-    if (xmlStrcasecmp(n->name, BAD_CAST "p") == 0) {
-      xmlChar *t = xmlNodeGetContent(n);
-      if (t) {
-        xc_buf_puts(b, (const char *)t);
-        xc_buf_putc(b, '\n');
-        xmlFree(t);
-      }
+/* ---- tags ---- */
+enum {
+  F_DROP = 1 << 0,   /* no text, no score (script, nav, ...) */
+  F_BLOCK = 1 << 1,  /* starts a new line */
+  F_PARA = 1 << 2,   /* scored as a paragraph */
+  F_HEAD = 1 << 3,   /* h1..h6 */
+  F_LIST = 1 << 4,   /* ul, ol, dl */
+  F_LI = 1 << 5,
+  F_A = 1 << 6,
+  F_BR = 1 << 7,
+  F_IMG = 1 << 8,
+  F_INPUT = 1 << 9,
+  F_CELL = 1 << 10,  /* td, th */
+  F_PRE = 1 << 11,
+  F_EMBED = 1 << 12,
+  F_P = 1 << 13,     /* a real <p> */
+  F_SOFT = 1 << 15,  /* dropped unless its class says it is the article */
+  F_TITLE = 1 << 14, /* <title>: its own text is not body text, but broken
+                        pages nest the whole body in it */
+};
+
+typedef struct {
+  const char *name;
+  unsigned flags;
+  int base; /* readability's initial score by tag */
+} tag_info;
+
+/* sorted by name for bsearch */
+static const tag_info tags[] = {
+    {"a", F_A, 0},
+    {"address", F_BLOCK, -3},
+    {"applet", F_DROP, 0},
+    {"area", F_DROP, 0},
+    {"article", F_BLOCK, 8},
+    {"aside", F_DROP | F_SOFT | F_BLOCK, 0},
+    {"audio", F_DROP, 0},
+    {"blockquote", F_BLOCK | F_PARA, 3},
+    {"body", F_BLOCK, 0},
+    {"br", F_BR, 0},
+    {"button", F_DROP, 0},
+    {"canvas", F_DROP, 0},
+    {"caption", F_BLOCK, 0},
+    {"center", F_BLOCK, 0},
+    {"dd", F_BLOCK, -3},
+    {"details", F_BLOCK, 0},
+    {"dialog", F_DROP | F_BLOCK, 0},
+    {"dir", F_BLOCK | F_LIST, -3},
+    {"div", F_BLOCK, 5},
+    {"dl", F_BLOCK | F_LIST, -3},
+    {"dt", F_BLOCK, -3},
+    {"embed", F_DROP | F_EMBED, 0},
+    {"fieldset", F_BLOCK, 0},
+    {"figcaption", F_DROP | F_BLOCK, 0},
+    {"figure", F_BLOCK, 0},
+    {"footer", F_DROP | F_SOFT | F_BLOCK, 0},
+    {"form", F_BLOCK, -3},
+    {"frame", F_DROP, 0},
+    {"frameset", F_DROP, 0},
+    {"h1", F_BLOCK | F_HEAD, -5},
+    {"h2", F_BLOCK | F_HEAD, -5},
+    {"h3", F_BLOCK | F_HEAD, -5},
+    {"h4", F_BLOCK | F_HEAD, -5},
+    {"h5", F_BLOCK | F_HEAD, -5},
+    {"h6", F_BLOCK | F_HEAD, -5},
+    {"head", 0, 0},
+    {"header", F_DROP | F_SOFT | F_BLOCK, 0},
+    {"hr", F_BLOCK, 0},
+    {"iframe", F_DROP, 0},
+    {"img", F_IMG, 0},
+    {"input", F_DROP | F_INPUT, 0},
+    {"label", F_DROP, 0},
+    {"legend", F_DROP, 0},
+    {"li", F_BLOCK | F_LI, -3},
+    {"link", F_DROP, 0},
+    {"main", F_BLOCK, 5},
+    {"map", F_DROP, 0},
+    {"menu", F_DROP | F_BLOCK, 0},
+    {"meta", F_DROP, 0},
+    {"nav", F_DROP | F_BLOCK, 0},
+    {"noscript", F_DROP, 0},
+    {"object", F_DROP | F_EMBED, 0},
+    {"ol", F_BLOCK | F_LIST, -3},
+    {"option", F_DROP, 0},
+    {"p", F_BLOCK | F_PARA | F_P, 0},
+    {"param", F_DROP, 0},
+    {"picture", F_IMG, 0},
+    {"pre", F_BLOCK | F_PARA | F_PRE, 3},
+    {"script", F_DROP, 0},
+    {"section", F_BLOCK, 0},
+    {"select", F_DROP | F_INPUT, 0},
+    {"source", F_DROP, 0},
+    {"style", F_DROP, 0},
+    {"summary", F_BLOCK, 0},
+    {"svg", F_DROP, 0},
+    {"table", F_BLOCK, 0},
+    {"tbody", F_BLOCK, 0},
+    {"td", F_BLOCK | F_PARA | F_CELL, 3},
+    {"template", F_DROP, 0},
+    {"textarea", F_DROP | F_INPUT, 0},
+    {"tfoot", F_BLOCK, 0},
+    {"th", F_BLOCK | F_CELL, -5},
+    {"thead", F_BLOCK, 0},
+    {"title", F_TITLE, 0},
+    {"tr", F_BLOCK, 0},
+    {"ul", F_BLOCK | F_LIST, -3},
+    {"video", F_DROP, 0},
+};
+
+static int tag_cmp(const void *k, const void *e) {
+  return strcmp((const char *)k, ((const tag_info *)e)->name);
+}
+
+static const tag_info *tag_lookup(const char *name) {
+  char low[16];
+  size_t i = 0;
+  for (; name[i] && i < sizeof low - 1; i++) low[i] = (char)xc_lower(name[i]);
+  if (name[i]) return NULL;
+  low[i] = 0;
+  return bsearch(low, tags, sizeof tags / sizeof tags[0], sizeof tags[0],
+                 tag_cmp);
+}
+
+/* Memo of class/id strings already judged: pages repeat a few names. */
+typedef struct {
+  uint64_t h;
+  int weight;
+  unsigned char unlikely, hidden, title_cls, byline_cls, used;
+} hint_memo;
+
+/* ---- per element record ---- */
+typedef struct {
+  xc_hnode *node;
+  int parent;          /* index, -1 for the root */
+  unsigned flags;
+  int base;            /* tag score */
+  int weight;          /* class/id weight */
+  unsigned char unlikely, hidden, in_a, excl, blockkid, cleaned;
+  unsigned char title_cls, byline_cls; /* class/id names a headline, byline */
+  size_t own_text, own_link, own_commas; /* direct text children */
+  size_t text, link, commas;             /* subtree, excluded parts left out */
+  size_t itext, ilink, icommas;          /* inline text: not under a block */
+  size_t ptext;                          /* text of good paragraphs inside */
+  size_t all;                            /* subtree text, nothing excluded */
+  int end;                               /* index after the subtree */
+  unsigned np, nimg, nli, ninput, nembed, nhead;
+  double score;
+  int scored;
+} rec;
+
+typedef struct {
+  rec *r;
+  size_t n, cap;
+  /* metadata candidates */
+  char *title_tag, *h1[4];
+  int nh1;
+  xc_strv heads;     /* h1-h3 and class "title"/"headline" texts */
+  int *heads_at;     /* their element indexes */
+  hint_memo memo[256];
+  struct {
+    const char *name;
+    const tag_info *t;
+  } tcache[64];      /* hdom interns tag names: lookups by pointer */
+  int probes;        /* small_text calls from metadata hunting */
+  const xc_hnode **keys; /* element -> record index, open addressing */
+  int *vals;
+  size_t mask;
+  char *og_title, *tw_title, *og_site, *og_url, *canonical, *description;
+  char *lang, *meta_lang;
+  char *ld_headline, *ld_date, *ld_body, *ld_site;
+  char *meta_date, *time_date, *itemprop_date;
+  xc_strv ld_authors, meta_authors, prop_authors, byline_authors, tags;
+  char *byline_text;
+} ctx;
+
+static void set_once(char **dst, const char *s) {
+  if (*dst || !s) return;
+  char *c = xc_collapse_ws(s, strlen(s));
+  if (!*c) {
+    free(c);
+    return;
+  }
+  *dst = c;
+}
+
+static const char *attr(const xc_hnode *n, const char *name) {
+  return xc_hdom_attr(n, name);
+}
+
+/* Text of a small element, iteratively, at most max bytes; caller frees. */
+static char *small_text(xc_hnode *root, size_t max) {
+  xc_buf b;
+  xc_buf_init(&b);
+  xc_hnode *n = root->first;
+  size_t steps = 0;
+  while (n && b.n < max && ++steps < 5000) {
+    if (!n->name) {
+      xc_buf_put(&b, n->text, n->text_len);
     } else {
-      collect(n->children, b, depth + 1);
+      const tag_info *t = tag_lookup(n->name);
+      if (t && (t->flags & (F_BLOCK | F_BR))) xc_buf_putc(&b, ' ');
+      if (n->first && !(t && (t->flags & F_DROP))) {
+        n = n->first;
+        continue;
+      }
+    }
+    while (n && !n->next) {
+      n = n->parent;
+      if (n == root) n = NULL;
+    }
+    if (n) n = n->next;
+  }
+  char *c = xc_collapse_ws(b.p ? b.p : "", b.n);
+  xc_buf_release(&b);
+  return c;
+}
+
+/* ---- class / id hints ---- */
+static const char *const neg_sub[] = {
+    "comment", "footer", "footnote", "sidebar", "related", "share", "social",
+    "menu", "promo", "advert", "newsletter", "subscribe", "widget",
+    "breadcrumb", "author-bio", "authorbio", "masthead", "outbrain", "taboola",
+    "sponsor", "shopping", "skyscraper", "banner", "combx", "shoutbox",
+    "popup", "cookie", "gdpr", "disqus", "recommend", "trending", "popular",
+    "most-read", "mostread", "signup", "sign-up", "pagination", "pager",
+    "toolbar", "tool-bar", "print", "navbar", "navigation", "caption",
+    "credit", "byline", "dateline", "timestamp", "hidden", "modal", "rss",
+    "login", "register", "teaser", "more-stories", "morestories", "headline",
+    "copyright", "legal", "about-author", "author-info", "author-box",
+    "authorbox", "author-profile", "secondary", NULL};
+static const char *const neg_tok[] = {"nav", "ad", "ads", "tags", "tag",
+                                      "meta", "foot", "extra", "hid", "bio",
+                                      "share", "follow", "wp-caption-text",
+                                      "top", "header", "links", NULL};
+static const char *const pos_sub[] = {
+    "article", "content", "entry", "post", "story", "text", "blog",
+    "hentry", "main", "body", NULL};
+static const char *const unlikely_sub[] = {
+    "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community",
+    "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends",
+    "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
+    "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
+    "pagination", "pager", "popup", "yom-remote", "outbrain", "taboola",
+    "cookie", NULL};
+static const char *const maybe_sub[] = {"article", "body", "column", "content",
+                                        "main", "shadow", "story", "entry",
+                                        "post", "text", NULL};
+
+static int has_tok(const char *s, size_t n, const char *tok) {
+  size_t l = strlen(tok);
+  for (size_t i = 0; i + l <= n; i++) {
+    if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '-' && s[i - 1] != '_') continue;
+    if (memcmp(s + i, tok, l) != 0) continue;
+    if (i + l == n || s[i + l] == ' ' || s[i + l] == '-' || s[i + l] == '_')
+      return 1;
+  }
+  return 0;
+}
+
+static int has_sub(const char *s, const char *const *list) {
+  for (int k = 0; list[k]; k++)
+    if (strstr(s, list[k])) return 1;
+  return 0;
+}
+
+/* Lower-cased "class id" of n into buf (truncated); returns its length. */
+/* The attributes the walk looks at, found in one pass. */
+typedef struct {
+  const char *cls, *id, *itemprop, *role, *hidden, *aria_hidden, *style, *rel;
+} node_attrs;
+
+static void attrs_of(const xc_hnode *n, node_attrs *a) {
+  memset(a, 0, sizeof *a);
+  for (uint16_t i = 0; i < n->nattr; i++) {
+    const char *k = n->attr[i].name, *v = n->attr[i].value;
+    switch (k[0]) {
+    case 'c': if (!strcmp(k, "class")) a->cls = v; break;
+    case 'i':
+      if (!strcmp(k, "id")) a->id = v;
+      else if (!strcmp(k, "itemprop")) a->itemprop = v;
+      break;
+    case 'r':
+      if (!strcmp(k, "role")) a->role = v;
+      else if (!strcmp(k, "rel")) a->rel = v;
+      break;
+    case 'h': if (!strcmp(k, "hidden")) a->hidden = v; break;
+    case 'a': if (!strcmp(k, "aria-hidden")) a->aria_hidden = v; break;
+    case 's': if (!strcmp(k, "style")) a->style = v; break;
+    default: break;
     }
   }
 }
 
-int xc_extract_html(const char *p, size_t n, xc_extracted *out, xc_err *err) {
-  (void)err;
-  htmlDocPtr doc = htmlReadMemory(p, (int)n, NULL, "UTF-8",
-                                  HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                      HTML_PARSE_NONET | HTML_PARSE_RECOVER);
+static size_t class_id_of(const char *cls, const char *id, char *buf, size_t cap) {
+  size_t k = 0;
+  const char *names[2] = {cls, id};
+  for (int j = 0; j < 2; j++) {
+    if (!names[j]) continue;
+    if (k && k < cap - 1) buf[k++] = ' ';
+    for (const char *c = names[j]; *c && k < cap - 1; c++) buf[k++] = (char)xc_lower((unsigned char)*c);
+  }
+  buf[k] = 0;
+  return k;
+}
+
+static size_t class_id(xc_hnode *n, char *buf, size_t cap) {
+  return class_id_of(attr(n, "class"), attr(n, "id"), buf, cap);
+}
+
+static void class_hints(const char *buf, size_t k, rec *r);
+
+static void hints(const node_attrs *a, rec *r, hint_memo *memo) {
+  char buf[256];
+  size_t k = class_id_of(a->cls, a->id, buf, sizeof buf);
+  const char *ip = a->itemprop;
+  if (ip && xc_memcasemem(ip, strlen(ip), "articlebody")) r->weight += 50;
+  const char *role = a->role;
+  if (role && (!strcmp(role, "navigation") || !strcmp(role, "complementary") ||
+               !strcmp(role, "banner") || !strcmp(role, "contentinfo") ||
+               !strcmp(role, "menu") || !strcmp(role, "dialog")))
+    r->hidden = 1;
+  if (!k) return;
+  uint64_t h = 1469598103934665603ull; /* FNV-1a */
+  for (size_t i = 0; i < k; i++) h = (h ^ (unsigned char)buf[i]) * 1099511628211ull;
+  hint_memo *m = &memo[(h >> 7) & 255];
+  if (!m->used || m->h != h) {
+    rec t;
+    memset(&t, 0, sizeof t);
+    class_hints(buf, k, &t);
+    m->used = 1, m->h = h, m->weight = t.weight, m->unlikely = t.unlikely,
+    m->hidden = t.hidden, m->title_cls = t.title_cls, m->byline_cls = t.byline_cls;
+  }
+  r->weight += m->weight;
+  r->unlikely |= m->unlikely;
+  r->hidden |= m->hidden;
+  r->title_cls = m->title_cls;
+  r->byline_cls = m->byline_cls;
+}
+
+static void class_hints(const char *buf, size_t k, rec *r) {
+  r->title_cls = strstr(buf, "title") || strstr(buf, "headline");
+  r->byline_cls = (strstr(buf, "byline") || has_tok(buf, k, "author") ||
+                   strstr(buf, "author-name") || strstr(buf, "authorname")) &&
+                  !strstr(buf, "bio");
+  int neg = has_sub(buf, neg_sub), pos = has_sub(buf, pos_sub);
+  for (int j = 0; !neg && neg_tok[j]; j++)
+    if (has_tok(buf, k, neg_tok[j])) neg = 1;
+  if (neg) r->weight -= 25;
+  if (pos) r->weight += 25;
+  if (has_sub(buf, unlikely_sub) && !has_sub(buf, maybe_sub)) r->unlikely = 1;
+  /* whole class names that hide an element */
+  static const char *const hide[] = {"hidden", "hide", "hiddenbox", "is-hidden",
+                                     "d-none", "visually-hidden", "sr-only",
+                                     "screen-reader-text", NULL};
+  for (const char *t = buf; *t;) {
+    while (*t == ' ') t++;
+    size_t l = strcspn(t, " ");
+    for (int j = 0; hide[j] && l; j++)
+      if (strlen(hide[j]) == l && !memcmp(t, hide[j], l)) r->hidden = 1;
+    t += l;
+  }
+}
+
+static int is_hidden(const node_attrs *at) {
+  if (at->hidden) return 1;
+  if (at->aria_hidden && !strcmp(at->aria_hidden, "true")) return 1;
+  const char *s = at->style;
+  if (s) {
+    size_t l = strlen(s);
+    char buf[128];
+    size_t k = 0;
+    for (size_t i = 0; i < l && k < sizeof buf - 1; i++)
+      if (s[i] != ' ') buf[k++] = (char)xc_lower((unsigned char)s[i]);
+    buf[k] = 0;
+    if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden"))
+      return 1;
+  }
+  return 0;
+}
+
+/* ---- JSON-LD ---- */
+static int ld_is_article(json_t *t) {
+  static const char *const kinds[] = {"article", "newsarticle", "blogposting",
+                                      "reportagenewsarticle", "analysisnewsarticle",
+                                      "opinionnewsarticle", "backgroundnewsarticle",
+                                      "reviewnewsarticle", "liveblogposting",
+                                      "webpage", "socialmediaposting", NULL};
+  if (json_is_array(t)) {
+    size_t i;
+    json_t *v;
+    int best = 0;
+    json_array_foreach(t, i, v) {
+      int k = ld_is_article(v);
+      if (k > best) best = k;
+    }
+    return best;
+  }
+  if (!json_is_string(t)) return 0;
+  const char *s = json_string_value(t);
+  for (int k = 0; kinds[k]; k++)
+    if (!strcasecmp(s, kinds[k])) return strcmp(kinds[k], "webpage") ? 2 : 1;
+  return 0;
+}
+
+static void ld_names(json_t *a, xc_strv *out, int depth) {
+  if (depth > 3 || !a) return;
+  if (json_is_string(a)) {
+    const char *s = json_string_value(a);
+    xc_authors_from_byline(s, strlen(s), out);
+  } else if (json_is_object(a)) {
+    ld_names(json_object_get(a, "name"), out, depth + 1);
+  } else if (json_is_array(a)) {
+    size_t i;
+    json_t *v;
+    json_array_foreach(a, i, v) ld_names(v, out, depth + 1);
+  }
+}
+
+static const char *jstr(json_t *o, const char *key) {
+  json_t *v = json_object_get(o, key);
+  if (json_is_array(v) && json_array_size(v)) v = json_array_get(v, 0);
+  return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static void ld_visit(ctx *c, json_t *v, int depth) {
+  if (depth > 6 || !v) return;
+  if (json_is_array(v)) {
+    size_t i;
+    json_t *e;
+    json_array_foreach(v, i, e) ld_visit(c, e, depth + 1);
+    return;
+  }
+  if (!json_is_object(v)) return;
+  int kind = ld_is_article(json_object_get(v, "@type"));
+  if (kind == 2 || (kind == 1 && json_object_get(v, "headline"))) {
+    set_once(&c->ld_headline, jstr(v, "headline"));
+    set_once(&c->ld_date, jstr(v, "datePublished"));
+    set_once(&c->ld_date, jstr(v, "dateCreated"));
+    if (!c->ld_authors.n) ld_names(json_object_get(v, "author"), &c->ld_authors, 0);
+    if (kind == 2) {
+      const char *body = jstr(v, "articleBody");
+      if (body && !c->ld_body) c->ld_body = xc_xstrdup(body);
+      json_t *pub = json_object_get(v, "publisher");
+      if (json_is_object(pub)) set_once(&c->ld_site, jstr(pub, "name"));
+    }
+  }
+  ld_visit(c, json_object_get(v, "@graph"), depth + 1);
+  ld_visit(c, json_object_get(v, "mainEntity"), depth + 1);
+}
+
+static void ld_parse(ctx *c, xc_hnode *script) {
   xc_buf b;
   xc_buf_init(&b);
-  if (doc) {
-    collect(xmlDocGetRootElement(doc), &b, 0);
-    xmlFreeDoc(doc);
+  for (xc_hnode *t = script->first; t; t = t->next)
+    if (!t->name) xc_buf_put(&b, t->text, t->text_len);
+  if (b.n) {
+    json_error_t je;
+    json_t *root = json_loadb(b.p, b.n, JSON_DECODE_ANY, &je);
+    if (root) {
+      ld_visit(c, root, 0);
+      json_decref(root);
+    }
   }
-  out->text = xc_buf_detach(&b);
+  xc_buf_release(&b);
+}
+
+/* ---- <meta> ---- */
+static int name_in(const char *k, const char *const *list) {
+  for (int i = 0; list[i]; i++)
+    if (!strcasecmp(k, list[i])) return 1;
+  return 0;
+}
+
+static void meta_tag(ctx *c, xc_hnode *n) {
+  const char *k = attr(n, "property");
+  if (!k) k = attr(n, "name");
+  if (!k) k = attr(n, "itemprop");
+  if (!k) k = attr(n, "http-equiv");
+  const char *v = attr(n, "content");
+  if (!k || !v || !*v) return;
+  static const char *const dates[] = {
+      "article:published_time", "og:published_time", "og:article:published_time",
+      "datepublished", "date", "pubdate", "publishdate", "publish-date",
+      "publish_date", "dc.date", "dc.date.issued", "dcterms.created",
+      "dcterms.date", "dc.date.created", "sailthru.date", "parsely-pub-date",
+      "article.published", "article_date_original", "publication_date",
+      "original-publish-date", "displaydate", "cxenseparse:recs:publishtime",
+      "article:published", "pub_date", "date.release", "citation_publication_date",
+      "creation_date", "og:pubdate", "dc.date.published", NULL};
+  static const char *const authors[] = {
+      "author", "article:author", "parsely-author", "sailthru.author",
+      "dc.creator", "byl", "dcterms.creator", "twitter:creator:name",
+      "citation_author", NULL};
+  if (!strcasecmp(k, "og:title")) set_once(&c->og_title, v);
+  else if (!strcasecmp(k, "twitter:title")) set_once(&c->tw_title, v);
+  else if (!strcasecmp(k, "og:site_name")) set_once(&c->og_site, v);
+  else if (!strcasecmp(k, "og:url")) set_once(&c->og_url, v);
+  else if (!strcasecmp(k, "description") || !strcasecmp(k, "og:description"))
+    set_once(&c->description, v);
+  else if (!strcasecmp(k, "content-language") || !strcasecmp(k, "og:locale") ||
+           !strcasecmp(k, "language") || !strcasecmp(k, "dc.language"))
+    set_once(&c->meta_lang, v);
+  else if (name_in(k, dates)) set_once(&c->meta_date, v);
+  else if (name_in(k, authors)) {
+    if (!strstr(v, "://") && c->meta_authors.n < 8)
+      xc_authors_from_byline(v, strlen(v), &c->meta_authors);
+  } else if (!strcasecmp(k, "article:tag") || !strcasecmp(k, "keywords") ||
+             !strcasecmp(k, "news_keywords") || !strcasecmp(k, "parsely-tags")) {
+    const char *s = v;
+    while (*s && c->tags.n < 64) {
+      const char *e = strchr(s, ',');
+      size_t l = e ? (size_t)(e - s) : strlen(s);
+      xc_slice t = xc_trim(s, l);
+      if (t.n && t.n < 80) {
+        char *tt = xc_xstrndup(t.p, t.n);
+        xc_strv_push_unique(&c->tags, tt);
+        free(tt);
+      }
+      s += l + (e ? 1 : 0);
+    }
+  }
+}
+
+static const tag_info *tag_cached(ctx *c, const char *name) {
+  size_t k = ((uintptr_t)name >> 4) & 63;
+  if (c->tcache[k].name != name) {
+    c->tcache[k].name = name;
+    c->tcache[k].t = tag_lookup(name);
+  }
+  return c->tcache[k].t;
+}
+
+/* ---- element -> record index ---- */
+static size_t slot_of(const ctx *c, const xc_hnode *n) {
+  uint64_t h = (uint64_t)(uintptr_t)n * 0x9E3779B97F4A7C15ull;
+  return (size_t)(h >> 20) & c->mask;
+}
+
+static void idx_put(ctx *c, const xc_hnode *n, int i) {
+  size_t k = slot_of(c, n);
+  while (c->keys[k] && c->keys[k] != n) k = (k + 1) & c->mask;
+  c->keys[k] = n;
+  c->vals[k] = i;
+}
+
+/* Record index of element n, or -1. */
+static int idx_get(const ctx *c, const xc_hnode *n) {
+  size_t k = slot_of(c, n);
+  while (c->keys[k]) {
+    if (c->keys[k] == n) return c->vals[k];
+    k = (k + 1) & c->mask;
+  }
+  return -1;
+}
+
+/* ---- pass 1: record elements, collect metadata ---- */
+static size_t text_chars(const char *s, size_t *commas) {
+  size_t k = 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f') continue;
+    if ((*p & 0xC0) == 0x80) continue;
+    if (*p == 0xC2 && p[1] == 0xA0) continue; /* NBSP */
+    if (*p == ',') (*commas)++;
+    k++;
+  }
+  return k;
+}
+
+/* small_text for metadata hunting, bounded in count so that nested markup
+ * cannot make the walk quadratic; NULL once the budget is spent. */
+static char *probe_text(ctx *c, xc_hnode *n, size_t max) {
+  if (c->probes >= 600) return NULL;
+  c->probes++;
+  return small_text(n, max);
+}
+
+static void on_element(ctx *c, xc_hnode *n, rec *r, const node_attrs *na) {
+  const char *nm = n->name;
+  if (!strchr("hlmst", nm[0])) goto attrs; /* none of the tags below */
+  if (!strcmp(nm, "meta")) {
+    meta_tag(c, n);
+    return;
+  }
+  if (!strcmp(nm, "html")) {
+    set_once(&c->lang, attr(n, "lang"));
+    set_once(&c->lang, attr(n, "xml:lang"));
+    return;
+  }
+  if (!strcmp(nm, "title")) {
+    if (!c->title_tag) { /* own text only: broken pages nest the body */
+      xc_buf b;
+      xc_buf_init(&b);
+      for (xc_hnode *t = n->first; t && b.n < 1000; t = t->next)
+        if (!t->name) xc_buf_put(&b, t->text, t->text_len);
+      c->title_tag = xc_collapse_ws(xc_buf_cstr(&b), b.n);
+      xc_buf_release(&b);
+      if (!*c->title_tag) {
+        free(c->title_tag);
+        c->title_tag = NULL;
+      }
+    }
+    return;
+  }
+  if (!strcmp(nm, "script")) {
+    const char *t = attr(n, "type");
+    if (t && xc_memcasemem(t, strlen(t), "ld+json")) ld_parse(c, n);
+    return;
+  }
+  if (!strcmp(nm, "link")) {
+    const char *rel = attr(n, "rel");
+    if (rel && !strcasecmp(rel, "canonical")) set_once(&c->canonical, attr(n, "href"));
+    return;
+  }
+  if (!strcmp(nm, "h1") && c->nh1 < 4 && !r->hidden) {
+    char *t = probe_text(c, n, 600);
+    if (t && *t) c->h1[c->nh1++] = t;
+    else free(t);
+  }
+  if (!strcmp(nm, "time")) {
+    const char *d = attr(n, "datetime");
+    if (!d) d = attr(n, "content");
+    set_once(&c->time_date, d);
+  }
+attrs:;
+  const char *ip = na->itemprop;
+  if (ip) {
+    if (!strcasecmp(ip, "datePublished")) {
+      const char *d = attr(n, "content");
+      if (!d) d = attr(n, "datetime");
+      if (d) set_once(&c->itemprop_date, d);
+      else if (!c->itemprop_date) c->itemprop_date = probe_text(c, n, 200);
+    } else if (!strcasecmp(ip, "author") || !strcasecmp(ip, "creator")) {
+      if (c->prop_authors.n < 8) {
+        const char *v = attr(n, "content");
+        char *t = v ? xc_xstrdup(v) : NULL;
+        if (!t) t = probe_text(c, n, 300);
+        if (t) xc_authors_from_byline(t, strlen(t), &c->prop_authors);
+        free(t);
+      }
+    }
+  }
+  const char *rel = na->rel;
+  if (rel && has_tok(rel, strlen(rel), "author") && c->prop_authors.n < 8) {
+    char *t = probe_text(c, n, 300);
+    if (t) xc_authors_from_byline(t, strlen(t), &c->prop_authors);
+    free(t);
+  }
+  int hn = nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '3' && !nm[2];
+  if ((hn || r->title_cls) && c->heads.n < 200 && !r->hidden) {
+    char *t = probe_text(c, n, 400);
+    if (t && strlen(t) >= 4 && strlen(t) < 300) {
+      if (!c->heads_at) c->heads_at = xc_xmalloc(200 * sizeof *c->heads_at);
+      c->heads_at[c->heads.n] = (int)c->n;
+      xc_strv_push(&c->heads, t);
+    }
+    free(t);
+  }
+  if (r->byline_cls && c->byline_authors.n < 8) {
+    char *t = probe_text(c, n, 400);
+    if (t && *t && strlen(t) < 300) {
+      xc_authors_from_byline(t, strlen(t), &c->byline_authors);
+      if (!c->byline_text) c->byline_text = xc_xstrdup(t);
+    }
+    free(t);
+  }
+}
+
+static void record(ctx *c, xc_hnode *root) {
+  xc_hnode *n = root;
+  int parent = -1;
+  while (n) {
+    int descend = 0;
+    if (n->name) {
+      if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 1024;
+        c->r = xc_xrealloc(c->r, c->cap * sizeof *c->r);
+      }
+      rec *r = &c->r[c->n];
+      memset(r, 0, sizeof *r);
+      r->node = n;
+      r->parent = parent;
+      const tag_info *t = tag_cached(c, n->name);
+      r->flags = t ? t->flags : 0;
+      r->base = t ? t->base : 0;
+      if (parent >= 0) r->in_a = c->r[parent].in_a;
+      if (r->flags & F_A) r->in_a = 1;
+      node_attrs na;
+      attrs_of(n, &na);
+      hints(&na, r, c->memo);
+      if ((r->flags & F_SOFT) && r->weight > 0) r->flags &= ~(unsigned)F_DROP;
+      if (is_hidden(&na)) r->hidden = 1;
+      if (!strcmp(n->name, "body") ||
+          !strcmp(n->name, "html"))
+        r->unlikely = r->hidden = 0, r->weight = 0;
+      idx_put(c, n, (int)c->n);
+      on_element(c, n, r, &na);
+      descend = n->first != NULL;
+      if (descend) parent = (int)c->n;
+      c->n++;
+    } else if (parent >= 0 &&
+               !(c->r[parent].flags & F_TITLE) &&
+               (c->r[parent].flags & (F_DROP | F_SOFT)) != F_DROP) {
+      rec *p = &c->r[parent];
+      size_t commas = 0;
+      size_t k = text_chars(n->text, &commas);
+      p->own_text += k;
+      p->own_commas += commas;
+      if (p->in_a) p->own_link += k;
+    }
+    if (descend) {
+      n = n->first;
+      continue;
+    }
+    while (n && n != root && !n->next) {
+      n = n->parent;
+      int at = n ? idx_get(c, n) : -1;
+      if (at >= 0) parent = c->r[at].parent;
+    }
+    if (!n || n == root) break;
+    n = n->next;
+  }
+}
+
+/* ---- scoring ---- */
+static double link_density(const rec *r) {
+  return r->text ? (double)r->link / (double)r->text : 0.0;
+}
+
+/* Is e paragraph-like (a <p>, or a block's own inline text) with enough
+ * text that is not mostly links? Sets its length, link length, commas. */
+static int para_len(const rec *e, size_t *len, size_t *lnk, size_t *com) {
+  if (e->flags & F_PARA) *len = e->text, *lnk = e->link, *com = e->commas;
+  else if ((e->flags & F_BLOCK) && !(e->flags & (F_HEAD | F_LIST | F_LI)))
+    *len = e->itext, *lnk = e->ilink, *com = e->icommas;
+  else return 0;
+  return *len >= 25 && *lnk * 2 <= *len;
+}
+
+/* Excludes, aggregates and scores; strict also drops unlikely candidates.
+ * Returns the best candidate's index or -1. */
+static int score(ctx *c, int strict) {
+  rec *r = c->r;
+  /* header/aside/footer hold the article when a page leaves them open */
+  for (size_t i = 0; i < c->n; i++) r[i].all = r[i].own_text;
+  for (size_t i = c->n; i-- > 1;)
+    if (r[i].parent >= 0) r[r[i].parent].all += r[i].all;
+  size_t page = c->n ? r[0].all : 0;
+  for (size_t i = 0; i < c->n; i++) r[i].end = (int)i + 1;
+  for (size_t i = c->n; i-- > 1;)
+    if (r[i].parent >= 0 && r[r[i].parent].end < r[i].end) r[r[i].parent].end = r[i].end;
+  for (size_t i = 0; i < c->n; i++) {
+    rec *e = &r[i];
+    int drop = (e->flags & F_DROP) && !((e->flags & F_SOFT) && e->all * 2 > page);
+    e->excl = drop || e->hidden || (strict && e->unlikely);
+    if (e->parent >= 0 && r[e->parent].excl) e->excl = 1;
+    e->text = e->own_text;
+    e->link = e->own_link;
+    e->commas = e->own_commas;
+    e->itext = e->own_text;
+    e->ilink = e->own_link;
+    e->icommas = e->own_commas;
+    e->ptext = 0;
+    e->np = (e->flags & F_P) ? 1 : 0;
+    e->nimg = (e->flags & F_IMG) ? 1 : 0;
+    e->nli = (e->flags & F_LI) ? 1 : 0;
+    e->ninput = (e->flags & F_INPUT) ? 1 : 0;
+    e->nembed = (e->flags & F_EMBED) ? 1 : 0;
+    e->nhead = (e->flags & F_HEAD) ? 1 : 0;
+    e->blockkid = 0;
+    e->score = 0;
+    e->scored = 0;
+    e->cleaned = 0;
+  }
+  for (size_t i = c->n; i-- > 1;) {
+    rec *e = &r[i];
+    if (e->parent < 0) continue;
+    rec *p = &r[e->parent];
+    if (e->excl) {
+      if (e->flags & F_INPUT) p->ninput++;
+      continue;
+    }
+    size_t len, lnk, com;
+    if (para_len(e, &len, &lnk, &com)) {
+      if (e->flags & F_PARA) e->ptext = len;
+      else e->ptext += len;
+    }
+    p->ptext += e->ptext;
+    p->text += e->text;
+    p->link += e->link;
+    p->commas += e->commas;
+    p->np += e->np;
+    p->nimg += e->nimg;
+    p->nli += e->nli;
+    p->ninput += e->ninput;
+    p->nembed += e->nembed;
+    p->nhead += e->nhead;
+    if (e->flags & (F_BLOCK | F_PARA)) p->blockkid = 1;
+    else {
+      p->itext += e->itext;
+      p->ilink += e->ilink;
+      p->icommas += e->icommas;
+    }
+  }
+  /* paragraphs spread their score to ancestors */
+  for (size_t i = 0; i < c->n; i++) {
+    rec *e = &r[i];
+    if (e->excl) continue;
+    size_t len, lnk, com;
+    if (!para_len(e, &len, &lnk, &com)) continue;
+    double s = 1.0 + (double)com + (double)(len / 100 < 3 ? len / 100 : 3);
+    int a = e->parent;
+    for (int lvl = 0; a >= 0 && lvl < 5; lvl++, a = r[a].parent) {
+      rec *an = &r[a];
+      if (!an->scored) {
+        an->scored = 1;
+        an->score = an->base + an->weight;
+      }
+      an->score += s / (lvl == 0 ? 1.0 : lvl == 1 ? 2.0 : lvl * 3.0);
+    }
+  }
+  int best = -1;
+  double bs = 0;
+  for (size_t i = 0; i < c->n; i++) {
+    rec *e = &r[i];
+    if (!e->scored || e->excl) continue;
+    e->score *= 1.0 - link_density(e);
+    /* a class name alone does not make a few words the article */
+    if (e->ptext < 250) e->score *= (double)(e->ptext + 50) / 300.0;
+    if (best < 0 || e->score > bs) best = (int)i, bs = e->score;
+  }
+  return best;
+}
+
+/* ---- output ---- */
+typedef struct {
+  xc_buf b;
+} out_t;
+
+static void nl(xc_buf *b) {
+  if (b->n && b->p[b->n - 1] != '\n') xc_buf_putc(b, '\n');
+}
+
+static void put_text(xc_buf *b, const char *s, int pre) {
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    int sp = *p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\n';
+    if (pre && *p == '\n') {
+      xc_buf_putc(b, '\n');
+      continue;
+    }
+    if (*p == 0xC2 && p[1] == 0xA0) sp = 1, p++;
+    if (sp) {
+      if (b->n && b->p[b->n - 1] != ' ' && b->p[b->n - 1] != '\n')
+        xc_buf_putc(b, ' ');
+      continue;
+    }
+    xc_buf_putc(b, (char)*p);
+  }
+}
+
+/* Readability's conditional clean: is this block inside the content junk? */
+static int junk_block(const rec *e, const rec *root) {
+  if (!(e->flags & (F_BLOCK | F_PARA))) return 0;
+  if (e->text * 2 > root->text) return 0; /* most of the chosen text */
+  if (e->weight < 0 && e->text < 2000 && e->ptext < 200) return 1;
+  if (e->flags & (F_P | F_PRE)) return link_density(e) > 0.8 && e->text < 200;
+  if (e->flags & F_HEAD) return e->weight < 0 || link_density(e) > 0.33;
+  if (!(e->flags & (F_BLOCK))) return 0;
+  if (e->commas >= 10 || e->ptext >= 300) return 0;
+  double ld = link_density(e);
+  int list = (e->flags & F_LIST) != 0;
+  if (e->nli > e->np + 3 && !list && ld > 0.2) return 1;
+  if (e->ninput > 1 && e->ninput * 3 > e->np) return 1;
+  if (list && ld > 0.4) return 1;
+  if (e->weight < 25 && ld > 0.33 && e->text < 1000) return 1;
+  if (e->weight >= 25 && ld > 0.5) return 1;
+  if (e->nembed > 0 && e->text < 75) return 1;
+  return 0;
+}
+
+static void emit(ctx *c, xc_buf *b, int top) {
+  xc_hnode *root = c->r[top].node;
+  const rec *rt = &c->r[top];
+  xc_hnode *n = root;
+  nl(b);
+  while (n) {
+    int descend = 0;
+    int at = n->name ? idx_get(c, n) : -1;
+    if (at >= 0) {
+      rec *e = &c->r[at];
+      if (!e->excl && (n == root || !junk_block(e, rt))) {
+        if (e->flags & F_BR) xc_buf_putc(b, '\n');
+        else if (e->flags & F_CELL) xc_buf_putc(b, ' ');
+        else if (e->flags & F_BLOCK) nl(b);
+        descend = n->first != NULL;
+        if (!descend && (e->flags & F_BLOCK)) nl(b);
+      }
+    } else if (!n->name) {
+      unsigned pf = 0;
+      int pa = n->parent ? idx_get(c, n->parent) : -1;
+      if (pa >= 0) pf = c->r[pa].flags;
+      if (!(pf & F_TITLE)) put_text(b, n->text, (pf & F_PRE) != 0);
+    }
+    if (descend) {
+      n = n->first;
+      continue;
+    }
+    while (n && n != root && !n->next) {
+      n = n->parent;
+      int up = n ? idx_get(c, n) : -1;
+      if (up >= 0) {
+        rec *e = &c->r[up];
+        if (e->flags & F_BLOCK) nl(b);
+      }
+    }
+    if (!n || n == root) break;
+    n = n->next;
+  }
+  nl(b);
+}
+
+/* Picks the best candidate and its article-like siblings into b. */
+static void main_text(ctx *c, int best, xc_buf *b) {
+  rec *r = c->r;
+  rec *t = &r[best];
+  int par = t->parent;
+  if (par < 0) {
+    emit(c, b, best);
+    return;
+  }
+  double thr = t->score * 0.2;
+  if (thr < 10) thr = 10;
+  char tcls[256];
+  class_id(t->node, tcls, sizeof tcls);
+  for (xc_hnode *s = r[par].node->first; s; s = s->next) {
+    int i = s->name ? idx_get(c, s) : -1;
+    if (i < 0) continue;
+    rec *e = &r[i];
+    if (e->excl) continue;
+    int take = i == best;
+    if (!take) {
+      double bonus = 0;
+      char cls[256];
+      if (class_id(s, cls, sizeof cls) && !strcmp(cls, tcls)) bonus = t->score * 0.2;
+      if (e->scored && e->score + bonus >= thr) take = 1;
+      else if (e->flags & F_P) {
+        double ld = link_density(e);
+        if (e->text > 80 && ld < 0.25) take = 1;
+        else if (e->text > 0 && e->text <= 80 && ld == 0) {
+          char *tx = small_text(s, 400);
+          size_t l = strlen(tx);
+          if (l && (tx[l - 1] == '.' || strstr(tx, ". "))) take = 1;
+          free(tx);
+        }
+      }
+    }
+    if (take) emit(c, b, i);
+  }
+}
+
+static size_t words(const char *s, size_t n) {
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) w++;
+  return w;
+}
+
+/* ---- lines: boilerplate and repost credits ---- */
+static int boiler_line(const char *p, size_t n) {
+  if (n > 120) return 0;
+  char low[128];
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < sizeof low - 1; i++) {
+    unsigned char ch = (unsigned char)p[i];
+    if (ch == ':' || ch == '.' || ch == '!' || ch == '|' || ch == '>' ||
+        ch == 0xbb)
+      continue;
+    low[k++] = (char)xc_lower(ch);
+  }
+  while (k && low[k - 1] == ' ') k--;
+  low[k] = 0;
+  char *s = low;
+  while (*s == ' ') s++;
+  static const char *const exact[] = {
+      "advertisement", "advertisements", "ad", "read more", "continue reading",
+      "related", "related articles", "related stories", "related content",
+      "related posts", "share", "share this", "share this article",
+      "share this story", "share on facebook", "share on twitter", "tweet",
+      "email", "print", "comments", "comment", "click here", "sign up",
+      "subscribe", "story continues below", "story continues below advertisement",
+      "scroll to continue", "skip ad", "more", "see also", "also read",
+      "read next", "you may also like", "recommended", "facebook", "twitter",
+      "linkedin", "whatsapp", "pinterest", "reddit", "copy link", "top",
+      "back to top", "loading", "loading…", "photo", "video", "image",
+      "watch", "listen", "save", "follow", "follow us", "print this article",
+      "email this article", "font size", "a a a", "aa", "next", "previous",
+      "next article", "previous article", "leave a comment", "post a comment",
+      "add a comment", "view comments", "show comments", "most read",
+      "most popular", "trending", "tags", "topics", "filed under", NULL};
+  for (int i = 0; exact[i]; i++)
+    if (!strcmp(s, exact[i])) return 1;
+  static const char *const prefix[] = {
+      "sign up for", "sign up to", "subscribe to our", "subscribe to the",
+      "follow us on", "share on ", "share this", "read more:", "related:",
+      "see also:", "click here to", "all rights reserved", "copyright ©",
+      "© ", "(c) copyright", "get our newsletter", "get the latest",
+      "join our newsletter", "sign up for our", "enter your email",
+      "we use cookies", "this site uses cookies", "by continuing to use",
+      "accept cookies", "like us on facebook", "follow us on twitter",
+      "do you have a news tip", "report an error", "filed under", "tags:",
+      "topics:", "more from ", "more stories", "you might also like",
+      "recommended for you", "this article was", NULL};
+  for (int i = 0; prefix[i]; i++)
+    if (!strncmp(s, prefix[i], strlen(prefix[i]))) {
+      if (!strcmp(prefix[i], "this article was"))
+        return strstr(s, "helpful") != NULL;
+      return 1;
+    }
+  if (strstr(s, "newsletter") && n < 90) return 1;
+  if (strstr(s, "all rights reserved")) return 1;
+  return 0;
+}
+
+static int same_text(const char *a, const char *b) {
+  /* compares letters and digits only, case-insensitively */
+  const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+  for (;;) {
+    while (*p && !((*p | 32) >= 'a' && (*p | 32) <= 'z') && !(*p >= '0' && *p <= '9') && *p < 0x80) p++;
+    while (*q && !((*q | 32) >= 'a' && (*q | 32) <= 'z') && !(*q >= '0' && *q <= '9') && *q < 0x80) q++;
+    if (!*p || !*q) return !*p && !*q;
+    if (xc_lower(*p) != xc_lower(*q)) return 0;
+    p++, q++;
+  }
+}
+
+/* Does this short line open a reader-comment section? */
+static int comment_header(const char *p, size_t n) {
+  if (n > 80) return 0;
+  char low[96];
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < sizeof low - 1; i++) {
+    unsigned char ch = (unsigned char)p[i];
+    if (k == 0 && ((ch >= '0' && ch <= '9') || ch == ' ' || ch == '(')) continue;
+    low[k++] = (char)xc_lower(ch);
+  }
+  low[k] = 0;
+  /* the whole line, give or take counts and punctuation */
+  static const char *const heads[] = {
+      "comments are closed", "comments are now closed", "comments closed",
+      "comments", "comment", "post a comment", "post your comment",
+      "leave a comment", "leave a reply", "add a comment", "add your comment",
+      "add new comment", "reader comments", "readers' comments",
+      "readers comments", "your comments", "have your say",
+      "join the discussion", "trackbacks", "user comments", "show comments",
+      "comments for this story are closed", "comments for this thread are now closed",
+      NULL};
+  /* the start of the line */
+  static const char *const starts[] = {
+      "responses to ", "thoughts on ", "thanks for your comments",
+      "comments are closed", "comments (", "post comment", "read comments",
+      "we welcome your comments", "post a comment (", "add your comment",
+      "click here to report offensive", "reader comments", NULL};
+  for (int i = 0; heads[i]; i++) {
+    size_t l = strlen(heads[i]);
+    if (strncmp(low, heads[i], l) != 0) continue;
+    const char *r = low + l;
+    while (*r && !((*r >= 'a' && *r <= 'z') || (unsigned char)*r >= 0x80)) r++;
+    if (!*r) return 1;
+  }
+  for (int i = 0; starts[i]; i++)
+    if (!strncmp(low, starts[i], strlen(starts[i]))) return 1;
+  return 0;
+}
+
+/* A line of metadata rather than text: a byline ("By Jane Roe"), a date
+ * alone, or "Published: <date>". */
+static int meta_line(const char *p, size_t n) {
+  if (n > 80 || n < 3) return 0;
+  size_t w = words(p, n);
+  if (xc_strncaseeq(p, "by ", 3) && w <= 7) return 1;
+  static const char *const lead[] = {"published", "posted", "updated",
+                                     "last updated", "date", "first published",
+                                     "article from", NULL};
+  size_t i = 0;
+  for (int k = 0; lead[k]; k++) {
+    size_t l = strlen(lead[k]);
+    if (n >= l && xc_strncaseeq(p, lead[k], l)) {
+      i = l;
+      while (i < n && (p[i] == ':' || p[i] == ' ' || p[i] == '-' || p[i] == ','))
+        i++;
+      if (i == n) return 1;
+      break;
+    }
+  }
+  char d[11];
+  size_t used = xc_date_scan(p + i, n - i, d);
+  if (!used) return 0;
+  /* what follows the date may only be a time */
+  for (size_t j = i + used; j < n; j++) {
+    unsigned char ch = (unsigned char)p[j];
+    if ((ch >= '0' && ch <= '9') || strchr(" :.,-|apmAPMGTESDCTUtc()", ch)) continue;
+    return 0;
+  }
+  return 1;
+}
+
+/* A heading that opens a list of other stories ("Related on Site:",
+ * "Related Articles", "You may also like"). */
+static int related_header(const char *p, size_t n) {
+  if (n > 50) return 0;
+  static const char *const starts[] = {"related", "more on this", "you may also like",
+                                       "you might also like", "recommended for you",
+                                       "also on ", "more stories", "more from ",
+                                       "read more about", NULL};
+  int hit = 0;
+  for (int k = 0; starts[k] && !hit; k++)
+    hit = xc_strncaseeq(p, starts[k], strlen(starts[k]));
+  if (!hit) return 0;
+  const char *colon = memchr(p, ':', n);
+  if (colon) return colon == p + n - 1; /* "Related: <a title>" is a link */
+  return words(p, n) <= 4;
+}
+
+/* Copyright notices end an article: what follows belongs to the page. */
+static int copyright_line(const char *p, size_t n) {
+  if (n > 300) return 0;
+  return (xc_strncaseeq(p, "copyright", 9) || xc_strncaseeq(p, "\xc2\xa9", 2) ||
+          xc_strncaseeq(p, "(c)", 3)) &&
+         (xc_memcasemem(p, n, "all rights reserved") ||
+          xc_memcasemem(p, n, "may not be"));
+}
+
+/* A comment signature: "Posted by: Name on January 3, 2008 08:40 AM". */
+static int signature_line(const char *p, size_t n) {
+  if (n > 150 || n < 12) return 0;
+  if (!xc_strncaseeq(p, "posted by", 9) && !xc_strncaseeq(p, "submitted by", 12) &&
+      !xc_strncaseeq(p, "comment by", 10))
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    if (p[i] >= '0' && p[i] <= '9') return 1;
+  return 0;
+}
+
+/* Filters lines of raw text into out: drops boilerplate, the title, repost
+ * credits (which set *publisher), and everything from a reader-comment
+ * section on (a comments heading, or the first of several signatures). */
+static void filter_lines(const char *t, const char *title, xc_buf *out,
+                         char **publisher) {
+  size_t sigs = 0;
+  for (const char *p = t; *p;) {
+    const char *e = strchr(p, '\n');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    xc_slice s = xc_trim(p, len);
+    sigs += (size_t)signature_line(s.p, s.n);
+    p += len + (e ? 1 : 0);
+  }
+  size_t kept = 0, chars = 0;
+  const char *p = t;
+  while (*p) {
+    const char *e = strchr(p, '\n');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    xc_slice s = xc_trim(p, len);
+    int keep = s.n > 0;
+    if (keep && chars >= 150 &&
+        (comment_header(s.p, s.n) || (sigs >= 3 && signature_line(s.p, s.n))))
+      break;
+    if (keep && chars >= 300 && (copyright_line(s.p, s.n) || related_header(s.p, s.n)))
+      break;
+    if (keep && (boiler_line(s.p, s.n) || meta_line(s.p, s.n))) keep = 0;
+    if (keep && kept == 0 && title && s.n < 600) {
+      char *l = xc_xstrndup(s.p, s.n);
+      if (same_text(l, title)) keep = 0;
+      free(l);
+    }
+    if (keep && s.n < 400) {
+      char *pub = xc_publisher_from_line(s.p, s.n);
+      if (pub) {
+        if (!*publisher) *publisher = pub;
+        else free(pub);
+        keep = 0;
+      }
+    }
+    if (keep) {
+      xc_buf_put(out, s.p, s.n);
+      xc_buf_putc(out, '\n');
+      kept++;
+      chars += s.n;
+    }
+    p += len + (e ? 1 : 0);
+  }
+}
+
+/* ---- title and site ---- */
+static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " « ",
+                                   " » ", " · ", " / ", " : ", NULL};
+
+
+/* Length of a title separator at p, or 0. */
+static size_t sep_at(const char *p) {
+  static const char *const more[] = {" > ", " >> ", " -- ", " || ", NULL};
+  for (int k = 0; seps[k]; k++)
+    if (!strncmp(p, seps[k], strlen(seps[k]))) return strlen(seps[k]);
+  for (int k = 0; more[k]; k++)
+    if (!strncmp(p, more[k], strlen(more[k]))) return strlen(more[k]);
+  return 0;
+}
+
+/* Strips site names and sections from a page title ("Site > News --
+ * Headline", "Headline - Section - Site"): segments at either end go while
+ * they name the site or are short next to what remains. Sets *site_out to
+ * the first segment removed. Returns a new string. */
+static char *strip_site(const char *t, const char *site, char **site_out) {
+  const char *seg[16];
+  size_t segn[16];
+  int ns = 0;
+  const char *start = t;
+  for (const char *p = t; *p && ns < 15;) {
+    size_t sl = sep_at(p);
+    if (sl && p > start) {
+      seg[ns] = start, segn[ns++] = (size_t)(p - start);
+      p += sl;
+      start = p;
+      continue;
+    }
+    p++;
+  }
+  seg[ns] = start, segn[ns++] = strlen(start);
+  int lo = 0, hi = ns - 1;
+  while (lo < hi) {
+    size_t rest = 0;
+    for (int i = lo; i <= hi; i++) rest += words(seg[i], segn[i]);
+    int took = 0;
+    for (int end = 0; end < 2 && !took; end++) {
+      int i = end == 0 ? hi : lo;
+      char *x = xc_xstrndup(seg[i], segn[i]);
+      size_t w = words(seg[i], segn[i]);
+      int is_site = site && (same_text(x, site) || xc_memcasemem(x, strlen(x), site));
+      if (is_site || (w <= (end == 0 ? 4u : 3u) && rest - w >= 3 && rest - w >= w)) {
+        if (site_out && !*site_out) *site_out = xc_collapse_ws(x, strlen(x));
+        if (end == 0) hi--;
+        else lo++;
+        took = 1;
+      }
+      free(x);
+    }
+    if (!took) break;
+  }
+  return xc_xstrndup(seg[lo], (size_t)(seg[hi] + segn[hi] - seg[lo]));
+}
+
+/* Lower-case letters and digits of s (other ASCII dropped); caller frees. */
+static char *alnum_key(const char *s) {
+  size_t n = strlen(s);
+  char *k = xc_xmalloc(n + 1), *o = k;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    if (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z'))
+      *o++ = (char)xc_lower(*p);
+  *o = 0;
+  return k;
+}
+
+static char *pick_title(ctx *c, int top, char **site_guess) {
+  const char *site = c->og_site ? c->og_site : c->ld_site;
+  if (c->title_tag && !*site_guess) {
+    char *x = strip_site(c->title_tag, site, site_guess);
+    free(x);
+  }
+  /* a heading on the page that the declared titles contain is the headline
+   * as printed: the longest such heading wins */
+  const char *decl[] = {c->title_tag, c->og_title, c->ld_headline, c->tw_title};
+  char *keys[4];
+  for (int k = 0; k < 4; k++) keys[k] = decl[k] ? alnum_key(decl[k]) : NULL;
+  const char *best = NULL;
+  size_t best_len = 0;
+  for (size_t i = 0; i < c->heads.n; i++) {
+    char *hk = alnum_key(c->heads.v[i]);
+    size_t hl = strlen(hk);
+    if (hl > best_len && hl >= 8)
+      for (int k = 0; k < 4; k++)
+        if (keys[k] && strstr(keys[k], hk) &&
+            (hl * 4 >= strlen(keys[k]) || words(c->heads.v[i], strlen(c->heads.v[i])) >= 3)) {
+          best = c->heads.v[i], best_len = hl;
+          break;
+        }
+    free(hk);
+  }
+  for (int k = 0; k < 4; k++) free(keys[k]);
+  if (best) return xc_xstrdup(best);
+  if (c->ld_headline) return strip_site(c->ld_headline, site, NULL);
+  /* the heading that opens the main text, or the last one before it */
+  if (top >= 0 && !c->og_title) {
+    const char *near = NULL;
+    for (size_t i = 0; i < c->heads.n; i++) {
+      int at = c->heads_at[i];
+      size_t w = words(c->heads.v[i], strlen(c->heads.v[i]));
+      if (w < 3 || w > 30) continue;
+      if (at < top) near = c->heads.v[i];
+      else if (at < c->r[top].end) {
+        near = c->heads.v[i];
+        break;
+      } else break;
+    }
+    if (near) return xc_xstrdup(near);
+  }
+  const char *src = c->og_title ? c->og_title : c->tw_title ? c->tw_title : c->title_tag;
+  if (src) return strip_site(src, site, NULL);
+  if (c->nh1) return xc_xstrdup(c->h1[0]);
+  return NULL;
+}
+
+static char *norm_date(const char *s) {
+  if (!s) return NULL;
+  char d[11];
+  if (xc_date_normalize(s, strlen(s), d)) return xc_xstrdup(d);
+  /* compact 20260314 or 20260314T... */
+  size_t l = strlen(s);
+  if (l >= 8) {
+    int ok = 1;
+    for (int i = 0; i < 8; i++) ok &= s[i] >= '0' && s[i] <= '9';
+    if (ok && (l == 8 || s[8] == 'T' || s[8] == ' ')) {
+      int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+      int m = (s[4] - '0') * 10 + (s[5] - '0'), dd = (s[6] - '0') * 10 + (s[7] - '0');
+      if (y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31) {
+        char o[11];
+        o[0] = s[0], o[1] = s[1], o[2] = s[2], o[3] = s[3], o[4] = '-';
+        o[5] = s[4], o[6] = s[5], o[7] = '-', o[8] = s[6], o[9] = s[7], o[10] = 0;
+        return xc_xstrdup(o);
+      }
+    }
+  }
+  return NULL;
+}
+
+static void ctx_release(ctx *c) {
+  free(c->r);
+  free(c->keys);
+  free(c->vals);
+  free(c->title_tag);
+  for (int i = 0; i < c->nh1; i++) free(c->h1[i]);
+  free(c->og_title);
+  free(c->tw_title);
+  free(c->og_site);
+  free(c->og_url);
+  free(c->canonical);
+  free(c->description);
+  free(c->lang);
+  free(c->meta_lang);
+  free(c->ld_headline);
+  free(c->ld_date);
+  free(c->ld_body);
+  free(c->ld_site);
+  free(c->meta_date);
+  free(c->time_date);
+  free(c->itemprop_date);
+  free(c->byline_text);
+  xc_strv_release(&c->ld_authors);
+  xc_strv_release(&c->meta_authors);
+  xc_strv_release(&c->prop_authors);
+  xc_strv_release(&c->byline_authors);
+  xc_strv_release(&c->tags);
+  xc_strv_release(&c->heads);
+  free(c->heads_at);
+}
+
+static size_t count_chars(const char *s) {
+  size_t commas = 0;
+  return text_chars(s, &commas);
+}
+
+/* Did an unterminated <title> take the rest of the page as its text? */
+static int swallowed_by_title(const xc_hdom *dom) {
+  size_t steps = 0;
+  for (xc_hnode *n = dom->root; n && steps < 4096; n = xc_hdom_next(dom->root, n, 0), steps++)
+    if (n->name && !strcmp(n->name, "title")) {
+      const xc_hnode *t = n->first;
+      return t && !t->name && t->text_len > 2000 && memchr(t->text, '<', t->text_len);
+    }
+  return 0;
+}
+
+int xc_extract_html(const char *p, size_t n, xc_extracted *out, xc_err *err) {
+  if (n > (size_t)INT32_MAX)
+    return xc_err_set(err, XC_ELIMIT, "HTML page too large (%zu bytes)", n);
+  xc_hdom dom;
+  xc_hdom_parse(&dom, p, n);
+  if (swallowed_by_title(&dom)) {
+    /* a <title> that never ends holds the whole page as text: read the page
+     * again with that title as an ordinary element */
+    const char *t = xc_memcasemem(p, n, "<title");
+    if (t) {
+      char *copy = xc_xmalloc(n);
+      memcpy(copy, p, n);
+      copy[t - p + 1] = 'x';
+      xc_hdom_release(&dom);
+      xc_hdom_parse(&dom, copy, n);
+      free(copy);
+    }
+  }
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.mask = 1;
+  while (c.mask < 2 * (dom.nelements + 1)) c.mask <<= 1;
+  c.keys = xc_xcalloc(c.mask, sizeof *c.keys);
+  c.vals = xc_xmalloc(c.mask * sizeof *c.vals);
+  c.mask--;
+  xc_buf raw, text;
+  xc_buf_init(&raw);
+  xc_buf_init(&text);
+  int top = -1;
+  if (dom.root) {
+    record(&c, dom.root);
+    int best = score(&c, 1);
+    if (best >= 0) main_text(&c, best, &raw);
+    top = best;
+    if (count_chars(xc_buf_cstr(&raw)) < 150) {
+      int b2 = score(&c, 0);
+      xc_buf alt;
+      xc_buf_init(&alt);
+      if (b2 >= 0) main_text(&c, b2, &alt);
+      /* unlikely blocks (comments, sidebars) win only by a clear margin */
+      if (count_chars(xc_buf_cstr(&alt)) > 2 * count_chars(xc_buf_cstr(&raw)) + 100) {
+        xc_buf_release(&raw);
+        raw = alt;
+        top = b2;
+      } else {
+        xc_buf_release(&alt);
+      }
+    }
+  }
+  char *site_guess = NULL;
+  out->title = pick_title(&c, top, &site_guess);
+  filter_lines(xc_buf_cstr(&raw), out->title, &text, &out->publisher);
+  /* the page's declared article body when scoring found much less */
+  if (c.ld_body) {
+    size_t have = count_chars(xc_buf_cstr(&text)), ld = count_chars(c.ld_body);
+    if (ld > 200 && have * 2 < ld) {
+      xc_buf_clear(&text);
+      filter_lines(c.ld_body, out->title, &text, &out->publisher);
+    }
+  }
+  out->text = xc_buf_detach(&text);
+  xc_buf_release(&raw);
+
+  const char *site = c.og_site ? c.og_site : c.ld_site ? c.ld_site : site_guess;
+  if (site) out->site = xc_xstrdup(site);
+  free(site_guess);
+  const char *dates[] = {c.ld_date, c.meta_date, c.itemprop_date, c.time_date,
+                         c.byline_text};
+  for (int i = 0; i < 5 && !out->published; i++) out->published = norm_date(dates[i]);
+  xc_strv *as[] = {&c.ld_authors, &c.prop_authors, &c.meta_authors, &c.byline_authors};
+  for (int i = 0; i < 4; i++)
+    if (as[i]->n) {
+      for (size_t k = 0; k < as[i]->n; k++) xc_strv_push_unique(&out->authors, as[i]->v[k]);
+      break;
+    }
+  const char *lang = c.lang ? c.lang : c.meta_lang;
+  if (lang) {
+    char code[3] = {0};
+    size_t k = 0;
+    while (k < 2 && ((lang[k] | 32) >= 'a' && (lang[k] | 32) <= 'z')) code[k] = (char)xc_lower(lang[k]), k++;
+    if (k == 2 && !((lang[2] | 32) >= 'a' && (lang[2] | 32) <= 'z')) out->language = xc_xstrdup(code);
+  }
+  if (c.canonical) out->canonical = xc_xstrdup(c.canonical);
+  else if (c.og_url) out->canonical = xc_xstrdup(c.og_url);
+  if (c.description) out->description = xc_xstrdup(c.description);
+  for (size_t k = 0; k < c.tags.n; k++) xc_strv_push(&out->tags, c.tags.v[k]);
+  xc_hdom_release(&dom);
+  ctx_release(&c);
   return 0;
 }

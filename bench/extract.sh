@@ -1,0 +1,49 @@
+#!/bin/sh
+# bench/extract.sh BUILD - extraction accuracy and speed: crosscheck extract
+# against readability-lxml on the l3s-gn1 and dragnet sets, both pinned to
+# core 0, scored with shingle F1 (bench/shingle_f1.py). Skips (exit 0) when
+# ../shared/data/extraction is absent. Figures go to BUILD/bench-extract.json.
+# BENCH_REUSE_READABILITY=1 reuses the last readability run (for iterating).
+BUILD=${1:-build}
+cd "$(dirname "$0")/.." || exit 2
+DATA=../shared/data/extraction
+if [ ! -d "$DATA" ]; then
+  echo "bench-extract: $DATA absent, skipping"
+  exit 0
+fi
+if ! /usr/bin/python3 -c 'import readability, lxml.html' 2>/dev/null; then
+  echo "bench-extract: readability-lxml missing (apt-get install python3-readability)"
+  exit 1
+fi
+PIN=""
+command -v taskset >/dev/null 2>&1 && PIN="taskset -c 0"
+WORK=build/bench-data
+mkdir -p "$WORK" "$BUILD"
+args=""
+for set in l3s-gn1 dragnet; do
+  tarball="$DATA/$set.tar.gz"
+  [ -f "$tarball" ] || { echo "bench-extract: $tarball absent, skipping $set"; continue; }
+  if [ ! -d "$WORK/$set/html" ]; then
+    echo "unpacking $set ..."
+    tar -xzf "$tarball" -C "$WORK" || exit 1
+  fi
+  list="$BUILD/bench-$set.list"
+  find "$WORK/$set/html" -name '*.html' | sort > "$list"
+  cc_out="$BUILD/bench-$set.crosscheck.jsonl"
+  rd_out="$BUILD/bench-$set.readability.jsonl"
+  echo "running crosscheck on $set ..."
+  t0=$(date +%s.%N)
+  $PIN "$BUILD/crosscheck" extract "$WORK/$set/html" > "$cc_out" 2>"$BUILD/bench-$set.crosscheck.err"
+  t1=$(date +%s.%N)
+  cc_s=$(awk "BEGIN{print $t1 - $t0}")
+  if [ "${BENCH_REUSE_READABILITY:-0}" = 1 ] && [ -s "$rd_out" ] && [ -s "$rd_out.seconds" ]; then
+    rd_s=$(cat "$rd_out.seconds")
+  else
+    echo "running readability-lxml on $set ..."
+    rd_s=$($PIN /usr/bin/python3 bench/readability_run.py "$list" "$rd_out") || exit 1
+    echo "$rd_s" > "$rd_out.seconds"
+  fi
+  args="$args $set:$WORK/$set:$cc_out:$cc_s:$rd_out:$rd_s"
+done
+[ -n "$args" ] || { echo "bench-extract: no data set found, skipping"; exit 0; }
+python3 bench/score.py "$BUILD/bench-extract.json" $args
