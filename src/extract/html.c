@@ -959,7 +959,9 @@ static void main_text(ctx *c, int best, xc_buf *b) {
       double bonus = 0;
       char cls[256];
       if (class_id(s, cls, sizeof cls) && !strcmp(cls, tcls)) bonus = t->score * 0.2;
-      if (e->scored && e->score + bonus >= thr) take = 1;
+      if (e->scored && e->score + bonus >= thr && link_density(e) < 0.2 &&
+          (bonus > 0 || e->ptext * 4 >= t->ptext))
+        take = 1;
       else if (e->flags & F_P) {
         double ld = link_density(e);
         if (e->text > 80 && ld < 0.25) take = 1;
