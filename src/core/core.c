@@ -313,11 +313,23 @@ static int utf8_bad_at(const char *p, size_t n, size_t *len) {
   return cp == 0xFFFD && *len == 1;
 }
 
+/* Length of the leading run of ASCII bytes, 8 at a time. */
+static size_t ascii_run(const char *p, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+  }
+  while (i < n && (unsigned char)p[i] < 0x80) i++;
+  return i;
+}
+
 size_t xc_utf8_invalid_count(const char *p, size_t n) {
   size_t bad = 0, len;
   for (size_t i = 0; i < n; i += len) {
     if ((unsigned char)p[i] < 0x80) {
-      len = 1;
+      len = ascii_run(p + i, n - i);
       continue;
     }
     bad += (size_t)utf8_bad_at(p + i, n - i, &len);
@@ -350,10 +362,30 @@ int xc_uspace(uint32_t cp) {
 }
 
 /* ---- hashing ---- */
+/* 8 bytes at a time: xor, multiply, rotate (the shape of wyhash/xxhash's
+ * inner loop), then the splitmix64 finaliser; several GB/s. */
+static uint64_t rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+
 uint64_t xc_hash64(const void *data, size_t n, uint64_t seed) {
   const unsigned char *p = data;
-  uint64_t h = 0xcbf29ce484222325ULL ^ seed;
-  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 0x100000001b3ULL;
+  const uint64_t k1 = 0x9E3779B97F4A7C15ULL, k2 = 0xC2B2AE3D27D4EB4FULL;
+  uint64_t h = seed ^ (n * k1), h2 = rotl(seed, 32) ^ k2;
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    uint64_t a, b;
+    memcpy(&a, p + i, 8);
+    memcpy(&b, p + i + 8, 8);
+    h = rotl((h ^ a) * k1, 29);
+    h2 = rotl((h2 ^ b) * k2, 31);
+  }
+  for (; i + 8 <= n; i += 8) {
+    uint64_t a;
+    memcpy(&a, p + i, 8);
+    h = rotl((h ^ a) * k1, 29);
+  }
+  uint64_t tail = 0;
+  for (size_t k = 0; i + k < n; k++) tail |= (uint64_t)p[i + k] << (8 * k);
+  h ^= rotl(h2, 17) ^ (tail * k2);
   h ^= h >> 30, h *= 0xbf58476d1ce4e5b9ULL;
   h ^= h >> 27, h *= 0x94d049bb133111ebULL;
   return h ^ (h >> 31);

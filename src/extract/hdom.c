@@ -7,6 +7,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "hdom.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,6 +78,11 @@ static int known_cmp(const void *k, const void *e) {
 static const known_tag *known_lookup(const char *name) {
   return bsearch(name, known, sizeof known / sizeof known[0], sizeof known[0],
                  known_cmp);
+}
+
+uint8_t xc_hdom_tag_id(const char *name) {
+  const known_tag *k = known_lookup(name);
+  return k ? (uint8_t)(k - known + 1) : 0;
 }
 
 /* ---- character references ---- */
@@ -227,48 +233,83 @@ static void pop_to(builder *b, int level) {
   if (level >= 1) b->top = level - 1;
 }
 
-/* Index of the nearest open element named name, searching down from the
- * top but not past a boundary element; 0 when none. */
-static int find_open(builder *b, const char *name, const char *const *stop,
-                     int max) {
+/* A set of tag ids (scope boundaries for implied end tags). */
+typedef struct {
+  uint64_t w[4];
+} tagset;
+
+static int in_set(const tagset *t, uint8_t id) {
+  return id && (t->w[id >> 6] >> (id & 63)) & 1;
+}
+
+static tagset make_set(const char *const *names) {
+  tagset t = {{0, 0, 0, 0}};
+  for (int k = 0; names[k]; k++) {
+    uint8_t id = xc_hdom_tag_id(names[k]);
+    t.w[id >> 6] |= (uint64_t)1 << (id & 63);
+  }
+  return t;
+}
+
+static tagset list_scope, dl_scope, row_scope, cell_scope, p_scope;
+static uint8_t T_P, T_LI, T_DT, T_DD, T_TR, T_TD, T_TH, T_OPTION, T_BR, T_SCRIPT,
+    T_TITLE, T_H1, T_H6;
+static pthread_once_t tags_once = PTHREAD_ONCE_INIT;
+
+static void tags_init(void) {
+  static const char *const ls[] = {"ul", "ol", "menu", "dir", "table", "div", "body", NULL};
+  static const char *const ds[] = {"dl", "table", "div", "body", NULL};
+  static const char *const rs[] = {"table", "tbody", "thead", "tfoot", NULL};
+  static const char *const cs[] = {"tr", "table", NULL};
+  static const char *const ps[] = {"div", "td", "th", "table", "body", "article",
+                                   "section", "li", "button", NULL};
+  list_scope = make_set(ls), dl_scope = make_set(ds), row_scope = make_set(rs);
+  cell_scope = make_set(cs), p_scope = make_set(ps);
+  T_P = xc_hdom_tag_id("p"), T_LI = xc_hdom_tag_id("li");
+  T_DT = xc_hdom_tag_id("dt"), T_DD = xc_hdom_tag_id("dd");
+  T_TR = xc_hdom_tag_id("tr"), T_TD = xc_hdom_tag_id("td");
+  T_TH = xc_hdom_tag_id("th"), T_OPTION = xc_hdom_tag_id("option");
+  T_BR = xc_hdom_tag_id("br"), T_SCRIPT = xc_hdom_tag_id("script");
+  T_TITLE = xc_hdom_tag_id("title");
+  T_H1 = xc_hdom_tag_id("h1"), T_H6 = xc_hdom_tag_id("h6");
+}
+
+/* Index of the nearest open element with this tag id (or, for an unknown
+ * tag, this name), searching down from the top but not past a boundary in
+ * stop; 0 when none. */
+static int find_open(builder *b, uint8_t tag, const char *name,
+                     const tagset *stop, int max) {
   for (int i = b->top; i >= 1 && b->top - i < max; i--) {
-    const char *n = b->stack[i]->name;
-    if (n == name || strcmp(n, name) == 0) return i;
-    for (int k = 0; stop && stop[k]; k++)
-      if (strcmp(n, stop[k]) == 0) return 0;
+    const xc_hnode *n = b->stack[i];
+    if (tag) {
+      if (n->tag == tag) return i;
+    } else if (name && !n->tag && strcmp(n->name, name) == 0) {
+      return i;
+    }
+    if (stop && in_set(stop, n->tag)) return 0;
   }
   return 0;
 }
 
-static const char *const list_scope[] = {"ul", "ol", "menu", "dir", "table",
-                                         "div", "body", NULL};
-static const char *const dl_scope[] = {"dl", "table", "div", "body", NULL};
-static const char *const row_scope[] = {"table", "tbody", "thead", "tfoot",
-                                        NULL};
-static const char *const cell_scope[] = {"tr", "table", NULL};
-static const char *const p_scope[] = {"div",  "td",      "th",     "table",
-                                      "body", "article", "section", "li",
-                                      "button", NULL};
+static int is_heading(uint8_t t) { return t >= T_H1 && t <= T_H6; }
 
-static void implied_ends(builder *b, const char *name, unsigned flags) {
+static void implied_ends(builder *b, uint8_t tag, unsigned flags) {
   int at = 0;
-  if (flags & K_CLOSES_P) at = find_open(b, "p", p_scope, 12);
+  if (flags & K_CLOSES_P) at = find_open(b, T_P, NULL, &p_scope, 12);
   if (at) pop_to(b, at);
-  if (strcmp(name, "li") == 0) at = find_open(b, "li", list_scope, 64);
-  else if (strcmp(name, "dt") == 0 || strcmp(name, "dd") == 0) {
-    at = find_open(b, "dd", dl_scope, 64);
-    int at2 = find_open(b, "dt", dl_scope, 64);
+  at = 0;
+  if (tag == T_LI) at = find_open(b, T_LI, NULL, &list_scope, 64);
+  else if (tag == T_DT || tag == T_DD) {
+    at = find_open(b, T_DD, NULL, &dl_scope, 64);
+    int at2 = find_open(b, T_DT, NULL, &dl_scope, 64);
     if (at2 > at) at = at2;
-  } else if (strcmp(name, "tr") == 0) at = find_open(b, "tr", row_scope, 64);
-  else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0) {
-    at = find_open(b, "td", cell_scope, 64);
-    int at2 = find_open(b, "th", cell_scope, 64);
+  } else if (tag == T_TR) at = find_open(b, T_TR, NULL, &row_scope, 64);
+  else if (tag == T_TD || tag == T_TH) {
+    at = find_open(b, T_TD, NULL, &cell_scope, 64);
+    int at2 = find_open(b, T_TH, NULL, &cell_scope, 64);
     if (at2 > at) at = at2;
-  } else if (strcmp(name, "option") == 0) at = find_open(b, "option", NULL, 4);
-  else if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) {
-    const char *t = b->stack[b->top]->name;
-    if (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && !t[2]) at = b->top;
-  } else at = 0;
+  } else if (tag == T_OPTION) at = find_open(b, T_OPTION, NULL, NULL, 4);
+  else if (is_heading(tag) && is_heading(b->stack[b->top]->tag)) at = b->top;
   if (at) pop_to(b, at);
 }
 
@@ -376,6 +417,7 @@ static size_t tag_name(const char *p, size_t n, char *buf, size_t cap) {
 }
 
 void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
+  pthread_once(&tags_once, tags_init);
   memset(dom, 0, sizeof *dom);
   builder b;
   b.dom = dom;
@@ -432,14 +474,16 @@ void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
       const char *e = memchr(s + 2 + k, '>', r - 2 - k);
       i = e ? (size_t)(e - p) + 1 : n;
       if (!k) continue;
-      if (strcmp(name, "br") == 0) { /* </br> acts as <br> */
+      uint8_t etag = xc_hdom_tag_id(name);
+      if (etag == T_BR) { /* </br> acts as <br> */
         xc_hnode *el = new_node(&b);
-        el->name = "br";
+        el->name = known[T_BR - 1].name;
+        el->tag = T_BR;
         append(b.stack[b.top], el);
         dom->nelements++;
         continue;
       }
-      int at = find_open(&b, name, NULL, 64);
+      int at = find_open(&b, etag, name, NULL, 64);
       if (at) pop_to(&b, at);
       continue;
     }
@@ -448,19 +492,46 @@ void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
     unsigned flags = kt ? kt->flags : 0;
     xc_hnode *el = new_node(&b);
     el->name = kt ? kt->name : xc_arena_strndup(&dom->arena, name, strlen(name));
+    el->tag = kt ? (uint8_t)(kt - known + 1) : 0;
     int self_close;
     size_t used = parse_attrs(&b, s + 1 + k, r - 1 - k, el, &self_close);
     i = a + 1 + k + used;
-    if (kt) implied_ends(&b, el->name, flags);
+    if (kt) implied_ends(&b, el->tag, flags);
     append(b.stack[b.top], el);
     dom->nelements++;
     if (flags & (K_RAW | K_RCDATA)) {
       size_t e = find_end_tag(p + i, n - i, el->name);
-      if (e) {
+      int is_title = el->tag == T_TITLE, cut = 0;
+      if (is_title) {
+        /* a title holds no markup: one that runs into a tag ends there, as
+         * browsers' error recovery effectively does for unclosed titles */
+        const char *lt2 = memchr(p + i, '<', e);
+        while (lt2) {
+          unsigned char c2 = (size_t)(lt2 - p) + 1 < n ? (unsigned char)lt2[1] : 0;
+          if (((c2 | 32) >= 'a' && (c2 | 32) <= 'z') || c2 == '/' || c2 == '!') {
+            e = (size_t)(lt2 - (p + i));
+            cut = 1;
+            break;
+          }
+          lt2 = memchr(lt2 + 1, '<', (size_t)(p + i + e - lt2 - 1));
+        }
+      }
+      /* raw text is kept only where a reader needs it: JSON in scripts
+       * (JSON-LD metadata), and RCDATA (title, textarea) */
+      int keep = (flags & K_RCDATA) != 0;
+      if (!keep && el->tag == T_SCRIPT) {
+        const char *type = xc_hdom_attr(el, "type");
+        keep = type && strstr(type, "json") != NULL;
+      }
+      if (e && keep) {
         b.stack[b.top + 1] = el; /* temporarily current for add_text */
         b.top++;
         add_text(&b, p + i, e, (flags & K_RCDATA) != 0);
         b.top--;
+      }
+      if (cut) { /* the title ended at a tag that is not its own end tag */
+        i += e;
+        continue;
       }
       i += e;
       const char *gt = i < n ? memchr(p + i, '>', n - i) : NULL;

@@ -22,6 +22,7 @@ struct xc_hnode {
   uint32_t text_len;
   uint16_t nattr;
   uint16_t depth;
+  uint8_t tag;      /* xc_hdom_tag_id(name): 0 for text and unknown tags */
   xc_hattr *attr;
 };
 
@@ -38,6 +39,10 @@ typedef struct xc_hdom {
 /* Parses UTF-8 HTML p[0..n) into dom (zeroed by the call). Never fails on
  * content; release with xc_hdom_release. */
 void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n);
+
+/* Small id of a known element name (lower case), 0 when unknown: nodes
+ * compare by n->tag == xc_hdom_tag_id("p") without string compares. */
+uint8_t xc_hdom_tag_id(const char *name);
 
 /* Frees the whole tree. */
 void xc_hdom_release(xc_hdom *dom);

@@ -50,10 +50,13 @@ static const char *binary_kind(const unsigned char *p, size_t n) {
   for (size_t i = 0; i < sizeof magic / sizeof magic[0]; i++)
     if (n >= magic[i].len && memcmp(p, magic[i].magic, magic[i].len) == 0)
       return magic[i].name;
-  size_t m = n < 65536 ? n : 65536, ctl = 0;
+  size_t m = n < 8192 ? n : 8192, ctl = 0, nul = 0;
   for (size_t i = 0; i < m; i++) {
     unsigned c = p[i];
-    if (c == 0) return "binary data (NUL bytes)";
+    if (c == 0) { /* a few stray NULs in a text page are stripped later */
+      if (++nul * 500 > m || nul > 64) return "binary data (NUL bytes)";
+      continue;
+    }
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
         c != 0x1b)
       ctl++;
@@ -168,6 +171,10 @@ static void decode(const char *p, size_t n, xc_input *in) {
   size_t bad = xc_utf8_invalid_count(p, n);
   int want_utf8 = !label || strcmp(label, "UTF-8") == 0 ||
                   strcmp(label, "utf-8") == 0;
+  /* a page labelled with a legacy charset whose bytes are all valid UTF-8,
+   * multi-byte sequences included, is UTF-8 mislabelled (common in the
+   * wild; legacy text almost never forms valid UTF-8 by chance) */
+  if (!want_utf8 && !bad && utf8_multibyte_count(p, n) > 0) want_utf8 = 1;
   if (want_utf8 && bad && utf8_multibyte_count(p, n) == 0)
     label = "WINDOWS-1252", want_utf8 = 0; /* undeclared legacy page */
   if (!want_utf8 && decode_iconv(label, p, n, &out) == 0) {
@@ -211,22 +218,33 @@ static int has_front_matter(const char *p, size_t n) {
 }
 
 xc_format xc_ingest_detect(const char *p, size_t n) {
-  size_t m = n < 65536 ? n : 65536;
+  size_t m = n < 16384 ? n : 16384;
   size_t i = 0;
   while (i < m && xc_is_space((unsigned char)p[i])) i++;
-  static const char *roots[] = {"<!doctype html", "<html", "<head", "<body",
-                                NULL};
-  for (int k = 0; roots[k]; k++)
-    if (xc_memcasemem(p + i, m - i, roots[k])) return XC_FMT_HTML;
   if (has_front_matter(p + i, n - i)) return XC_FMT_MARKDOWN;
-  /* markup without a root element: count common tags */
-  static const char *tags[] = {"<p>", "<p ", "<div", "<br", "<span", "<a href",
-                               "</p>", "</div>", "<table", "<li>", NULL};
+  /* one pass over the '<' of the first 16 KB: a root element decides;
+   * otherwise enough common tags make it markup */
+  static const char *const roots[] = {"!doctype html", "html", "head", "body",
+                                      NULL};
+  static const char *const tags[] = {"p>", "p ", "div", "br", "span", "a href",
+                                     "/p>", "/div>", "table", "li>", NULL};
   size_t ntags = 0;
-  for (int k = 0; tags[k]; k++) {
-    const char *s = p, *e = p + m;
-    while ((s = xc_memcasemem(s, (size_t)(e - s), tags[k])) != NULL)
-      ntags++, s++;
+  for (const char *s = p, *e = p + m; (s = memchr(s, '<', (size_t)(e - s)));) {
+    s++;
+    size_t left = (size_t)(e - s);
+    for (int k = 0; roots[k]; k++) {
+      size_t l = strlen(roots[k]);
+      if (left > l && xc_strncaseeq(s, roots[k], l) &&
+          (s[l] == '>' || xc_is_space((unsigned char)s[l])))
+        return XC_FMT_HTML;
+    }
+    for (int k = 0; tags[k]; k++) {
+      size_t l = strlen(tags[k]);
+      if (left >= l && xc_strncaseeq(s, tags[k], l)) {
+        ntags++;
+        break;
+      }
+    }
   }
   if (ntags >= 5) return XC_FMT_HTML;
   /* Markdown without front matter: headings plus inline syntax */
@@ -258,7 +276,16 @@ int xc_ingest_bytes(const char *path, const char *p, size_t n, xc_input *in,
                          memcmp(p, "\xFE\xFF", 2) == 0);
   const char *kind = utf16 ? NULL : binary_kind((const unsigned char *)p, n);
   if (kind) return xc_err_set(err, XC_EFORMAT, "not text: %s", kind);
+  char *clean = NULL;
+  if (!utf16 && memchr(p, 0, n)) {
+    clean = xc_xmalloc(n);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+      if (p[i]) clean[k++] = p[i];
+    p = clean, n = k;
+  }
   decode(p, n, in);
+  free(clean);
   xc_slice t = xc_trim(in->data, in->len);
   if (t.n == 0) {
     xc_input_release(in);
@@ -283,19 +310,29 @@ int xc_ingest_load(const char *path, xc_input *in, xc_err *err) {
     return xc_err_set(err, XC_ELIMIT, "file too large (%lld MB, limit %zu MB)",
                       (long long)st.st_size >> 20, XC_INGEST_MAX_BYTES >> 20);
   }
+  /* one read of the whole file (the size from fstat; a file that grows
+   * meanwhile is read to its end in further chunks) */
   xc_buf b;
   xc_buf_init(&b);
-  char tmp[65536];
-  size_t k;
-  while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) {
-    xc_buf_put(&b, tmp, k);
-    if (b.n > XC_INGEST_MAX_BYTES) break;
+  size_t want = fstat(fileno(f), &st) == 0 && st.st_size > 0 ? (size_t)st.st_size : 65536;
+  for (;;) {
+    xc_buf_reserve(&b, want);
+    size_t k = fread(b.p + b.n, 1, want, f);
+    b.n += k;
+    b.p[b.n] = 0;
+    if (k < want || b.n > XC_INGEST_MAX_BYTES) break;
+    want = 65536;
   }
   int rerr = ferror(f);
   fclose(f);
   if (rerr) {
     xc_buf_release(&b);
     return xc_err_set(err, XC_EIO, "read error");
+  }
+  if (b.n > XC_INGEST_MAX_BYTES) {
+    xc_buf_release(&b);
+    return xc_err_set(err, XC_ELIMIT, "file too large (limit %zu MB)",
+                      XC_INGEST_MAX_BYTES >> 20);
   }
   int rc = xc_ingest_bytes(path, b.p ? b.p : "", b.n, in, err);
   xc_buf_release(&b);

@@ -72,6 +72,16 @@ TEST(hash_depends_on_every_byte_and_seed) {
   CHECK(xc_hash64("abc", 3, 0) != xc_hash64("abd", 3, 0));
   CHECK(xc_hash64("abc", 3, 0) != xc_hash64("abc", 3, 1));
   CHECK(xc_hash64("abc", 3, 0) == xc_hash64("abc", 3, 0));
+  /* every byte position of every length matters (word loop and tail) */
+  char buf[40];
+  for (size_t n = 1; n <= sizeof buf; n++)
+    for (size_t i = 0; i < n; i++) {
+      memset(buf, 'x', sizeof buf);
+      uint64_t a = xc_hash64(buf, n, 0);
+      buf[i] = 'y';
+      CHECK(xc_hash64(buf, n, 0) != a);
+    }
+  CHECK(xc_hash64("", 0, 0) != xc_hash64("", 0, 1));
 }
 
 TEST(strv_unique_ignores_case) {

@@ -54,9 +54,13 @@ TEST(hdom_implied_end_tags) {
 }
 
 TEST(hdom_raw_text_and_comments) {
-  CHECK_TREE("<script>if (a<b && c) {}</script><p>x",
-             "(script \"if (a<b && c) {}\") (p \"x\")");
-  CHECK_TREE("<style>p{}</STYLE >after", "(style \"p{}\") \"after\"");
+  /* raw text is skipped (only JSON scripts keep theirs), markup inside it
+   * never becomes elements */
+  CHECK_TREE("<script>if (a<b && c) { x = '<p>'; }</script><p>x",
+             "(script) (p \"x\")");
+  CHECK_TREE("<style>p{}</STYLE >after", "(style) \"after\"");
+  CHECK_TREE("<script type=application/ld+json>{\"a\":\"<b>\"}</script>",
+             "(script \"{\"a\":\"<b>\"}\")");
   CHECK_TREE("<!DOCTYPE html><!-- <p>no</p> --><p>yes</p>", "(p \"yes\")");
   CHECK_TREE("<p>open<!-- never closed", "(p \"open\")");
   CHECK_TREE("<title>A &amp; B</title>", "(title \"A & B\")");
@@ -118,4 +122,12 @@ TEST(hdom_deep_nesting_is_capped) {
   CHECK(d.nelements == depth + 1);
   xc_hdom_release(&d);
   xc_buf_release(&b);
+}
+
+TEST(hdom_unclosed_title_ends_at_the_next_tag) {
+  CHECK_TREE("<title>Crane falls<meta name=x><body><p>Body text</p>",
+             "(title \"Crane falls\") (meta) (body (p \"Body text\"))");
+  CHECK_TREE("<title>A < B</title><p>x", "(title \"A < B\") (p \"x\")");
+  CHECK_TREE("<script>var a = '<p>';</script><script type=\"application/ld+json\">{}</script>",
+             "(script) (script \"{}\")");
 }

@@ -80,3 +80,31 @@ TEST(binary_and_empty_rejected_with_reason) {
   CHECK(strstr(err.msg, "NUL") != NULL);
   xc_input_release(&in);
 }
+
+TEST(rare_nul_bytes_are_stripped_not_rejected) {
+  xc_buf b;
+  xc_buf_init(&b);
+  xc_buf_puts(&b, "<html><body><p>The ferry resumed service");
+  xc_buf_putc(&b, 0);
+  for (int i = 0; i < 200; i++) xc_buf_puts(&b, " and the quay reopened.");
+  xc_buf_putc(&b, 0);
+  xc_buf_puts(&b, "</p></body></html>");
+  xc_input in;
+  xc_err err;
+  CHECK(xc_ingest_bytes("t", b.p, b.n, &in, &err) == 0);
+  CHECK(in.len == b.n - 2);
+  CHECK(strstr(in.data, "service and the quay") != NULL);
+  xc_input_release(&in);
+  xc_buf_release(&b);
+}
+
+TEST(utf8_labelled_latin1_is_read_as_utf8) {
+  const char page[] = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>"
+                      "The mayor\xE2\x80\x99s caf\xC3\xA9 reopened.</p></body></html>";
+  xc_input in;
+  xc_err err;
+  CHECK(xc_ingest_bytes("t", page, sizeof page - 1, &in, &err) == 0);
+  CHECK(strstr(in.data, "mayor\xE2\x80\x99s caf\xC3\xA9") != NULL);
+  CHECK_STR(in.charset, "utf-8");
+  xc_input_release(&in);
+}
