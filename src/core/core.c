@@ -188,6 +188,65 @@ void xc_strv_release(xc_strv *sv) {
   sv->v = NULL, sv->n = sv->cap = 0;
 }
 
+/* ---- substring sets ---- */
+void xc_patset_add(xc_patset *ps, const char *const *list, uint32_t groups) {
+  for (int k = 0; list[k]; k++) {
+    size_t len = strlen(list[k]);
+    if (!len) continue;
+    for (size_t i = 0; i < ps->n; i++) /* the same pattern in two lists */
+      if (ps->pat[i].len == len && memcmp(ps->pat[i].s, list[k], len) == 0) {
+        ps->pat[i].groups |= groups;
+        len = 0;
+        break;
+      }
+    if (!len) continue;
+    if (ps->n == ps->cap) {
+      ps->cap = ps->cap ? ps->cap * 2 : 64;
+      ps->pat = xc_xrealloc(ps->pat, ps->cap * sizeof *ps->pat);
+    }
+    ps->pat[ps->n].s = list[k];
+    ps->pat[ps->n].len = (uint32_t)len;
+    ps->pat[ps->n].groups = groups;
+    ps->n++;
+  }
+}
+
+void xc_patset_build(xc_patset *ps) {
+  /* stable counting sort by first byte */
+  size_t count[256] = {0};
+  for (size_t i = 0; i < ps->n; i++) count[(unsigned char)ps->pat[i].s[0]]++;
+  size_t at = 0;
+  for (int c = 0; c < 256; c++) {
+    ps->start[c] = (uint16_t)at;
+    at += count[c];
+  }
+  ps->start[256] = (uint16_t)at;
+  size_t fill[256];
+  for (int c = 0; c < 256; c++) fill[c] = ps->start[c];
+  xc_pattern *sorted = xc_xmalloc((ps->n ? ps->n : 1) * sizeof *sorted);
+  for (size_t i = 0; i < ps->n; i++)
+    sorted[fill[(unsigned char)ps->pat[i].s[0]]++] = ps->pat[i];
+  free(ps->pat);
+  ps->pat = sorted;
+  ps->cap = ps->n;
+}
+
+uint32_t xc_patset_match(const xc_patset *ps, const char *s, size_t n) {
+  uint32_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned c = (unsigned char)s[i];
+    for (size_t k = ps->start[c]; k < ps->start[c + 1]; k++)
+      if (ps->pat[k].len <= n - i && memcmp(s + i, ps->pat[k].s, ps->pat[k].len) == 0)
+        m |= ps->pat[k].groups;
+  }
+  return m;
+}
+
+void xc_patset_release(xc_patset *ps) {
+  free(ps->pat);
+  memset(ps, 0, sizeof *ps);
+}
+
 /* ---- ASCII ---- */
 int xc_is_space(int c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||

@@ -107,6 +107,29 @@ xc_slice xc_trim(const char *p, size_t n);
 /* Copies p[0..n) with runs of whitespace collapsed to one space, trimmed. */
 char *xc_collapse_ws(const char *p, size_t n);
 
+/* ---- substring sets: which groups of patterns occur in a string ---- */
+/* Patterns bucketed by first byte; matching is one pass over the string
+ * with a few short compares per position (cheaper than a strstr per
+ * pattern). Build once, then match from any thread. */
+typedef struct xc_pattern {
+  const char *s; /* borrowed: string literals */
+  uint32_t len, groups;
+} xc_pattern;
+
+typedef struct xc_patset {
+  xc_pattern *pat;
+  size_t n, cap;
+  uint16_t start[257]; /* patterns with first byte c: [start[c], start[c+1]) */
+} xc_patset;
+
+/* Adds every pattern of the NULL-terminated list to the groups bitmask. */
+void xc_patset_add(xc_patset *ps, const char *const *list, uint32_t groups);
+/* Sorts the patterns into buckets; call after the last add. */
+void xc_patset_build(xc_patset *ps);
+/* OR of the groups of all patterns occurring in s[0..n). */
+uint32_t xc_patset_match(const xc_patset *ps, const char *s, size_t n);
+void xc_patset_release(xc_patset *ps);
+
 /* ---- UTF-8 ---- */
 /* Decodes one code point at p (n bytes left); stores its length in *len.
  * Invalid bytes decode as U+FFFD with length 1. */

@@ -104,3 +104,19 @@ TEST(collapse_ws_of_blanks_and_putc_stay_terminated) {
   CHECK_STR(xc_buf_cstr(&b), "x");
   xc_buf_release(&b);
 }
+
+TEST(patset_reports_groups_of_substrings) {
+  static const char *const neg[] = {"comment", "footer", "ad-", NULL};
+  static const char *const pos[] = {"article", "content", "comment", NULL};
+  xc_patset ps = {0};
+  xc_patset_add(&ps, neg, 1);
+  xc_patset_add(&ps, pos, 2);
+  xc_patset_build(&ps);
+  CHECK(xc_patset_match(&ps, "main-article body", 17) == 2);
+  CHECK(xc_patset_match(&ps, "site-footer", 11) == 1);
+  CHECK(xc_patset_match(&ps, "comments", 8) == 3); /* in both lists */
+  CHECK(xc_patset_match(&ps, "top ad-slot", 11) == 1);
+  CHECK(xc_patset_match(&ps, "arti", 4) == 0); /* a prefix is not a match */
+  CHECK(xc_patset_match(&ps, "", 0) == 0);
+  xc_patset_release(&ps);
+}
