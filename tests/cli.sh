@@ -115,6 +115,9 @@ sorted(x for s in d["stories"] for x in s["documents"]) == sorted(doc["id"] for 
 all(doc["story"] in [s["id"] for s in d["stories"]] for doc in d["documents"])'
 json_ok "identical files are copies" "$T/out" object 'sum(1 for doc in d["documents"] if doc["copy_of"]) == 1'
 json_ok "ids are unique" "$T/out" object 'len(set(doc["id"] for doc in d["documents"])) == 3'
+printf 'Veltmark: The harbour authority said on Tuesday that the damaged crane would be removed by barge. Work starts next week.\n' >"$T/untitled.txt"
+expect "analyze untitled" 0 "$BIN" analyze --json "$T/untitled.txt"
+json_ok "story title from the lead" "$T/out" object 'd["stories"][0]["title"] == "Veltmark: The harbour authority said on Tuesday that the damaged crane would be removed by barge"'
 expect "analyze md" 0 "$BIN" analyze "$T/good.txt"
 has "md brief" "$T/out" "^## "
 expect "analyze with a bad input" 1 "$BIN" analyze --json "$T/good.txt" "$T/empty.txt"

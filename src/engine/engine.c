@@ -77,6 +77,27 @@ int xc_analysis_add_bytes(xc_analysis *a, const char *path, const char *p,
   return rc;
 }
 
+/* A title for a story none of whose reports has one: the first sentence of
+ * the text, cut at a word near 100 bytes. */
+static char *lead_title(const char *text) {
+  size_t n = strcspn(text, "\n");
+  for (size_t i = 0; i + 1 < n; i++)
+    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && text[i + 1] == ' ' &&
+        i > 20) {
+      n = i;
+      break;
+    }
+  if (n > 100) {
+    size_t k = 100;
+    while (k > 40 && text[k] != ' ') k--;
+    char *r = xc_xmalloc(k + 4);
+    memcpy(r, text, k);
+    memcpy(r + k, "\xE2\x80\xA6", 4); /* "…" and the NUL */
+    return r;
+  }
+  return n ? xc_xstrndup(text, n) : xc_xstrdup("(untitled)");
+}
+
 /* Documents without a date sort after dated ones; ties keep input order. */
 static int date_cmp(const xc_document *x, const xc_document *y) {
   const char *a = x->x.published, *b = y->x.published;
@@ -122,7 +143,7 @@ void xc_analysis_finish(xc_analysis *a) {
     if (d->x.published) s->date = xc_xstrdup(d->x.published);
     for (size_t j = 0; !d->x.title && j < s->ndocs; j++)
       d = &a->docs[s->docs[j]];
-    s->title = xc_xstrdup(d->x.title ? d->x.title : "(untitled)");
+    s->title = d->x.title ? xc_xstrdup(d->x.title) : lead_title(a->docs[first].x.text);
     uint64_t h = 0;
     for (size_t j = 0; j < s->ndocs; j++)
       h = xc_hash64(a->docs[s->docs[j]].id, XC_ID_LEN, h);
