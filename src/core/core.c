@@ -248,13 +248,6 @@ void xc_patset_release(xc_patset *ps) {
 }
 
 /* ---- ASCII ---- */
-int xc_is_space(int c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
-
-int xc_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
-
 int xc_strncaseeq(const char *a, const char *b, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (xc_lower((unsigned char)a[i]) != xc_lower((unsigned char)b[i]))

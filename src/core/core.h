@@ -96,9 +96,12 @@ void xc_strv_pushn(xc_strv *sv, const char *p, size_t n);
 void xc_strv_push_unique(xc_strv *sv, const char *s);
 void xc_strv_release(xc_strv *sv);
 
-/* ASCII helpers that ignore locale. */
-int xc_is_space(int c);
-int xc_lower(int c);
+/* ASCII helpers that ignore locale (inline: they sit in every scan loop). */
+static inline int xc_is_space(int c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+static inline int xc_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 int xc_strncaseeq(const char *a, const char *b, size_t n);
 /* Case-insensitive search of needle in p[0..n); returns pointer or NULL. */
 const char *xc_memcasemem(const char *p, size_t n, const char *needle);

@@ -71,16 +71,39 @@ static const known_tag known[] = {
     {"wbr", K_VOID},         {"xmp", K_RAW},
 };
 
-static int known_cmp(const void *k, const void *e) {
-  return strcmp(k, ((const known_tag *)e)->name);
+#define NKNOWN (sizeof known / sizeof known[0])
+
+/* Open-addressing table from a name hash to known[] index + 1, filled once
+ * (tags_init): a tag name costs one short hash and one compare. */
+static uint8_t known_slot[512];
+
+static size_t name_hash(const char *s) {
+  size_t h = 2166136261u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
 }
 
 static const known_tag *known_lookup(const char *name) {
-  return bsearch(name, known, sizeof known / sizeof known[0], sizeof known[0],
-                 known_cmp);
+  for (size_t i = name_hash(name) & 511;; i = (i + 1) & 511) {
+    uint8_t k = known_slot[i];
+    if (!k) return NULL;
+    if (strcmp(known[k - 1].name, name) == 0) return &known[k - 1];
+  }
 }
 
+static void known_init(void) {
+  for (size_t k = 0; k < NKNOWN; k++) {
+    size_t i = name_hash(known[k].name) & 511;
+    while (known_slot[i]) i = (i + 1) & 511;
+    known_slot[i] = (uint8_t)(k + 1);
+  }
+}
+
+static void tags_init(void);
+static pthread_once_t tags_once = PTHREAD_ONCE_INIT;
+
 uint8_t xc_hdom_tag_id(const char *name) {
+  pthread_once(&tags_once, tags_init);
   const known_tag *k = known_lookup(name);
   return k ? (uint8_t)(k - known + 1) : 0;
 }
@@ -242,10 +265,16 @@ static int in_set(const tagset *t, uint8_t id) {
   return id && (t->w[id >> 6] >> (id & 63)) & 1;
 }
 
+/* known_lookup as an id, for use inside tags_init (no pthread_once) */
+static uint8_t raw_id(const char *name) {
+  const known_tag *k = known_lookup(name);
+  return k ? (uint8_t)(k - known + 1) : 0;
+}
+
 static tagset make_set(const char *const *names) {
   tagset t = {{0, 0, 0, 0}};
   for (int k = 0; names[k]; k++) {
-    uint8_t id = xc_hdom_tag_id(names[k]);
+    uint8_t id = raw_id(names[k]);
     t.w[id >> 6] |= (uint64_t)1 << (id & 63);
   }
   return t;
@@ -254,9 +283,9 @@ static tagset make_set(const char *const *names) {
 static tagset list_scope, dl_scope, row_scope, cell_scope, p_scope;
 static uint8_t T_P, T_LI, T_DT, T_DD, T_TR, T_TD, T_TH, T_OPTION, T_BR, T_SCRIPT,
     T_TITLE, T_H1, T_H6;
-static pthread_once_t tags_once = PTHREAD_ONCE_INIT;
 
 static void tags_init(void) {
+  known_init();
   static const char *const ls[] = {"ul", "ol", "menu", "dir", "table", "div", "body", NULL};
   static const char *const ds[] = {"dl", "table", "div", "body", NULL};
   static const char *const rs[] = {"table", "tbody", "thead", "tfoot", NULL};
@@ -265,13 +294,13 @@ static void tags_init(void) {
                                    "section", "li", "button", NULL};
   list_scope = make_set(ls), dl_scope = make_set(ds), row_scope = make_set(rs);
   cell_scope = make_set(cs), p_scope = make_set(ps);
-  T_P = xc_hdom_tag_id("p"), T_LI = xc_hdom_tag_id("li");
-  T_DT = xc_hdom_tag_id("dt"), T_DD = xc_hdom_tag_id("dd");
-  T_TR = xc_hdom_tag_id("tr"), T_TD = xc_hdom_tag_id("td");
-  T_TH = xc_hdom_tag_id("th"), T_OPTION = xc_hdom_tag_id("option");
-  T_BR = xc_hdom_tag_id("br"), T_SCRIPT = xc_hdom_tag_id("script");
-  T_TITLE = xc_hdom_tag_id("title");
-  T_H1 = xc_hdom_tag_id("h1"), T_H6 = xc_hdom_tag_id("h6");
+  T_P = raw_id("p"), T_LI = raw_id("li");
+  T_DT = raw_id("dt"), T_DD = raw_id("dd");
+  T_TR = raw_id("tr"), T_TD = raw_id("td");
+  T_TH = raw_id("th"), T_OPTION = raw_id("option");
+  T_BR = raw_id("br"), T_SCRIPT = raw_id("script");
+  T_TITLE = raw_id("title");
+  T_H1 = raw_id("h1"), T_H6 = raw_id("h6");
 }
 
 /* Index of the nearest open element with this tag id (or, for an unknown
@@ -382,8 +411,8 @@ static size_t parse_attrs(builder *b, const char *p, size_t n, xc_hnode *el,
       for (size_t k = 0; k < nlen; k++) name[k] = (char)xc_lower((unsigned char)p[ns + k]);
       name[nlen] = 0;
       int dup = 0;
-      for (int k = 0; k < na; k++)
-        if (strcmp(attrs[k].name, name) == 0) dup = 1;
+      for (int k = 0; k < na && !dup; k++)
+        dup = attrs[k].name[0] == name[0] && strcmp(attrs[k].name, name) == 0;
       if (!dup) {
         attrs[na].name = name;
         if (memchr(v, '&', vlen)) {
