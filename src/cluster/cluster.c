@@ -13,6 +13,10 @@
 #define MERGE_THRESHOLD 0.30
 #define MAX_TEXT 6000
 #define MAX_DF 100
+/* above this many documents the n x n matrix and average link give way to
+ * single link over a sparse similarity (memory O(n), time ~ postings) */
+#define DENSE_MAX 1500
+#define SPARSE_THRESHOLD 0.45
 
 typedef struct {
   uint64_t h;
@@ -77,6 +81,67 @@ static int cmp_posting(const void *a, const void *b) {
   return (x->doc > y->doc) - (x->doc < y->doc);
 }
 
+static int find_root(int *parent, int x) {
+  while (parent[x] != x) x = parent[x] = parent[parent[x]];
+  return x;
+}
+
+static void unite(int *parent, int a, int b) {
+  a = find_root(parent, a), b = find_root(parent, b);
+  if (a != b) parent[a < b ? b : a] = a < b ? a : b;
+}
+
+/* Single link: documents whose cosine (over terms in at most MAX_DF
+ * documents) reaches SPARSE_THRESHOLD join, plus copies and originals.
+ * Each document's row of dot products is accumulated term by term from the
+ * postings (sorted by term), so nothing quadratic in n is stored. */
+static size_t group_sparse(const posting *ps, size_t np, const bag *g, size_t n,
+                           const int *copy_of, int *story) {
+  int *parent = xc_xmalloc(n * sizeof *parent);
+  double *acc = xc_xcalloc(n, sizeof *acc);
+  uint32_t *touched = xc_xmalloc(n * sizeof *touched);
+  for (size_t i = 0; i < n; i++) parent[i] = (int)i;
+  for (size_t i = 0; i < n; i++) {
+    size_t nt = 0;
+    for (size_t k = 0; k < g[i].n; k++) {
+      /* the postings of this term: binary search for its first entry */
+      size_t lo = 0, hi = np;
+      while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ps[mid].h < g[i].t[k].h) lo = mid + 1;
+        else hi = mid;
+      }
+      size_t e = lo;
+      while (e < np && ps[e].h == g[i].t[k].h) e++;
+      if (e - lo > MAX_DF) continue;
+      for (size_t x = lo; x < e; x++) {
+        uint32_t j = ps[x].doc;
+        if (j <= i) continue;
+        if (acc[j] == 0) touched[nt++] = j;
+        acc[j] += g[i].t[k].w * ps[x].w;
+      }
+    }
+    for (size_t t = 0; t < nt; t++) {
+      if (acc[touched[t]] >= SPARSE_THRESHOLD) unite(parent, (int)i, (int)touched[t]);
+      acc[touched[t]] = 0;
+    }
+    if (copy_of[i] >= 0) unite(parent, (int)i, copy_of[i]);
+  }
+  int *num = xc_xmalloc(n * sizeof *num);
+  for (size_t i = 0; i < n; i++) num[i] = -1;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    int r = find_root(parent, (int)i);
+    if (num[r] < 0) num[r] = (int)k++;
+    story[i] = num[r];
+  }
+  free(parent);
+  free(acc);
+  free(touched);
+  free(num);
+  return k;
+}
+
 size_t xc_cluster_group(const char *const *titles, const char *const *texts,
                         const int *copy_of, size_t n, int *story) {
   if (n == 0) return 0;
@@ -101,7 +166,7 @@ size_t xc_cluster_group(const char *const *titles, const char *const *texts,
   /* cosines through an inverted index over unit vectors: only documents
    * sharing a term meet; terms in more than MAX_DF documents carry almost
    * no idf weight and are skipped */
-  double *sim = xc_xcalloc(n * n, sizeof *sim);
+  double *sim = n <= DENSE_MAX ? xc_xcalloc(n * n, sizeof *sim) : NULL;
   size_t total = 0;
   for (size_t i = 0; i < n; i++) {
     double norm = 0;
@@ -116,6 +181,15 @@ size_t xc_cluster_group(const char *const *titles, const char *const *texts,
     for (size_t k = 0; k < g[i].n; k++)
       ps[np++] = (posting){g[i].t[k].h, (uint32_t)i, g[i].t[k].w};
   if (np) qsort(ps, np, sizeof *ps, cmp_posting);
+  if (n > DENSE_MAX) {
+    size_t k = group_sparse(ps, np, g, n, copy_of, story);
+    free(ps);
+    for (size_t i = 0; i < n; i++) free(g[i].t);
+    free(g);
+    free(df.t);
+    free(sim);
+    return k;
+  }
   size_t max_df = n / 4 > MAX_DF ? n / 4 : MAX_DF;
   for (size_t x = 0; x < np;) {
     size_t y = x;
