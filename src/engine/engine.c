@@ -105,6 +105,14 @@ static int date_cmp(const xc_document *x, const xc_document *y) {
   return a ? -1 : b ? 1 : 0;
 }
 
+static const xc_document *sort_docs; /* qsort has no context argument */
+
+static int cmp_by_date(const void *x, const void *y) {
+  int i = *(const int *)x, j = *(const int *)y;
+  int c = date_cmp(&sort_docs[i], &sort_docs[j]);
+  return c ? c : (i > j) - (i < j);
+}
+
 void xc_analysis_finish(xc_analysis *a) {
   if (a->finished) return;
   a->finished = 1;
@@ -115,13 +123,20 @@ void xc_analysis_finish(xc_analysis *a) {
   int *rank = xc_xmalloc(n * sizeof *rank);
   int *copy_of = xc_xmalloc(n * sizeof *copy_of);
   int *story = xc_xmalloc(n * sizeof *story);
+  /* rank: position in date order (equal dates share a rank) */
+  int *order = xc_xmalloc(n * sizeof *order);
   for (size_t i = 0; i < n; i++) {
     texts[i] = a->docs[i].x.text;
     titles[i] = a->docs[i].x.title;
-    rank[i] = 0;
-    for (size_t j = 0; j < n; j++)
-      if (date_cmp(&a->docs[j], &a->docs[i]) < 0) rank[i]++;
+    order[i] = (int)i;
   }
+  sort_docs = a->docs;
+  qsort(order, n, sizeof *order, cmp_by_date);
+  for (size_t k = 0; k < n; k++)
+    rank[order[k]] = k > 0 && date_cmp(&a->docs[order[k]], &a->docs[order[k - 1]]) == 0
+                         ? rank[order[k - 1]]
+                         : (int)k;
+  free(order);
   xc_dedupe_copies(texts, n, rank, copy_of);
   for (size_t i = 0; i < n; i++) a->docs[i].copy_of = copy_of[i];
   size_t k = xc_cluster_group(titles, texts, copy_of, n, story);
