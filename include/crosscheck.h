@@ -12,6 +12,7 @@
 #define CROSSCHECK_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../src/core/core.h"
 #include "../src/extract/extract.h"
@@ -43,6 +44,8 @@ typedef struct xc_analysis {
   xc_story *stories;
   size_t nstories;
   int finished;
+  uint64_t *ids;   /* open-addressing set of document id hashes */
+  size_t idcap, nids;
 } xc_analysis;
 
 /* A new empty analysis; free with xc_analysis_free. */

@@ -23,6 +23,7 @@ void xc_analysis_free(xc_analysis *a) {
     free(a->stories[i].docs);
   }
   free(a->stories);
+  free(a->ids);
   free(a);
 }
 
@@ -30,6 +31,29 @@ static void hex_id(uint64_t h, char *out) {
   static const char hex[] = "0123456789abcdef";
   for (int i = 0; i < XC_ID_LEN; i++) out[i] = hex[(h >> (60 - 4 * i)) & 15];
   out[XC_ID_LEN] = 0;
+}
+
+/* Adds the id hash h (ids are its top 48 bits); 0 when already present. */
+static int id_insert(xc_analysis *a, uint64_t h) {
+  uint64_t key = (h >> (64 - 4 * XC_ID_LEN)) | 1; /* never 0 (empty) */
+  if ((a->nids + 1) * 2 > a->idcap) {
+    size_t cap = a->idcap ? a->idcap * 2 : 64;
+    uint64_t *t = xc_xcalloc(cap, sizeof *t);
+    for (size_t i = 0; i < a->idcap; i++)
+      if (a->ids[i]) {
+        size_t j = (size_t)(a->ids[i] * 0x9E3779B97F4A7C15ULL) & (cap - 1);
+        while (t[j]) j = (j + 1) & (cap - 1);
+        t[j] = a->ids[i];
+      }
+    free(a->ids);
+    a->ids = t, a->idcap = cap;
+  }
+  size_t j = (size_t)(key * 0x9E3779B97F4A7C15ULL) & (a->idcap - 1);
+  for (; a->ids[j]; j = (j + 1) & (a->idcap - 1))
+    if (a->ids[j] == key) return 0;
+  a->ids[j] = key;
+  a->nids++;
+  return 1;
 }
 
 static int add_input(xc_analysis *a, xc_input *in, xc_err *err) {
@@ -45,13 +69,10 @@ static int add_input(xc_analysis *a, xc_input *in, xc_err *err) {
   }
   xc_document *d = &a->docs[a->ndocs++];
   memset(d, 0, sizeof *d);
-  hex_id(xc_hash64(in->data, in->len, 0), d->id);
   /* the same bytes twice under two paths: keep both, with distinct ids */
-  for (size_t i = 0; i + 1 < a->ndocs; i++)
-    if (memcmp(a->docs[i].id, d->id, XC_ID_LEN) == 0) {
-      hex_id(xc_hash64(in->path, strlen(in->path), xc_hash64(in->data, in->len, 0)), d->id);
-      break;
-    }
+  uint64_t h = xc_hash64(in->data, in->len, 0);
+  while (!id_insert(a, h)) h = xc_hash64(in->path, strlen(in->path), h);
+  hex_id(h, d->id);
   d->path = xc_xstrdup(in->path);
   d->format = xc_format_name(in->format);
   d->x = x;
