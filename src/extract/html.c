@@ -5,9 +5,11 @@
  * reverse passes over that array aggregate text, link text and paragraph
  * text bottom-up, so nothing recurses on DOM depth and all is O(n). The main
  * text follows readability's scoring (paragraph scores spread to ancestors,
- * class/id hints, link density, sibling merging), then a cleanup drops
- * link-dense and boilerplate blocks, and a line pass drops boilerplate,
- * bylines, repost credits and everything from a reader-comment section on. */
+ * class/id hints, link density, Readability.js's only-child climb, sibling
+ * merging with continuation blocks), then a cleanup drops link-dense and
+ * boilerplate blocks, and a line pass drops boilerplate, bylines, repost
+ * credits, teaser boxes and everything from a reader-comment section on.
+ * Build with -DXC_HTML_DEBUG and set XC_HTML_DEBUG=1 to see the scoring. */
 #include "extract.h"
 #include "hdom.h"
 
@@ -180,6 +182,7 @@ typedef struct {
     const tag_info *t;
   } tcache[64];      /* hdom interns tag names: lookups by pointer */
   int probes;        /* small_text calls from metadata hunting */
+  size_t min_para;   /* characters that make a block a paragraph */
   const xc_hnode **keys; /* element -> record index, open addressing */
   int *vals;
   size_t mask;
@@ -245,11 +248,11 @@ static const char *const neg_sub[] = {
     "credit", "byline", "dateline", "timestamp", "hidden", "modal", "rss",
     "login", "register", "teaser", "more-stories", "morestories", "headline",
     "copyright", "legal", "about-author", "author-info", "author-box",
-    "authorbox", "author-profile", "secondary", NULL};
+    "authorbox", "author-profile", "secondary", "slideshow", "carousel", "profile", NULL};
 static const char *const neg_tok[] = {"nav", "ad", "ads", "tags", "tag",
                                       "meta", "foot", "extra", "hid", "bio",
                                       "share", "follow", "wp-caption-text",
-                                      "top", "header", "links", NULL};
+                                      "top", "header", "links", "author", "module", NULL};
 static const char *const pos_sub[] = {
     "article", "content", "entry", "post", "story", "text", "blog",
     "hentry", "main", "body", NULL};
@@ -260,6 +263,10 @@ static const char *const unlikely_sub[] = {
     "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
     "pagination", "pager", "popup", "yom-remote", "outbrain", "taboola",
     "cookie", NULL};
+/* unlikely names of reader-comment threads: never the article, even when
+ * the strict pass found little (a photo post with a long thread below) */
+static const char *const comment_sub[] = {"comment", "disqus", "dsq-", "replies",
+                                          "shoutbox", "remark", NULL};
 static const char *const maybe_sub[] = {"article", "body", "column", "content",
                                         "main", "shadow", "story", "entry",
                                         "post", "text", NULL};
@@ -365,7 +372,8 @@ static void class_hints(const char *buf, size_t k, rec *r) {
     if (has_tok(buf, k, neg_tok[j])) neg = 1;
   if (neg) r->weight -= 25;
   if (pos) r->weight += 25;
-  if (has_sub(buf, unlikely_sub) && !has_sub(buf, maybe_sub)) r->unlikely = 1;
+  if (has_sub(buf, unlikely_sub) && !has_sub(buf, maybe_sub))
+    r->unlikely = has_sub(buf, comment_sub) && !strstr(buf, "commentary") ? 3 : 1;
   /* whole class names that hide an element */
   static const char *const hide[] = {"hidden", "hide", "hiddenbox", "is-hidden",
                                      "d-none", "visually-hidden", "sr-only",
@@ -739,6 +747,35 @@ static void record(ctx *c, xc_hnode *root) {
   }
 }
 
+#ifdef XC_HTML_DEBUG
+#include <stdio.h>
+static void dbg_path(const ctx *c, int i, char *buf, size_t cap) {
+  int chain[64], k = 0;
+  for (int a = i; a >= 0 && k < 64; a = c->r[a].parent) chain[k++] = a;
+  size_t o = 0;
+  buf[0] = 0;
+  while (k-- > 0 && o + 2 < cap) {
+    char cls[96];
+    const xc_hnode *n = c->r[chain[k]].node;
+    class_id(c->r[chain[k]].node, cls, sizeof cls);
+    o += (size_t)snprintf(buf + o, cap - o, "%s%s%s%s", o ? ">" : "", n->name,
+                          *cls ? "." : "", cls);
+    if (o >= cap) o = cap - 1;
+  }
+}
+static void dbg_rec(const ctx *c, const char *what, int i) {
+  char path[1024];
+  dbg_path(c, i, path, sizeof path);
+  const rec *e = &c->r[i];
+  fprintf(stderr, "%s [%d] score=%.1f w=%d text=%zu link=%zu ptext=%zu np=%u excl=%d unl=%d %s\n",
+          what, i, e->score, e->weight, e->text, e->link, e->ptext, e->np, e->excl, e->unlikely,
+          path + (strlen(path) > 300 ? strlen(path) - 300 : 0));
+}
+#define DBG(...) dbg_rec(__VA_ARGS__)
+#else
+#define DBG(...) ((void)0)
+#endif
+
 /* ---- scoring ---- */
 static double link_density(const rec *r) {
   return r->text ? (double)r->link / (double)r->text : 0.0;
@@ -746,12 +783,34 @@ static double link_density(const rec *r) {
 
 /* Is e paragraph-like (a <p>, or a block's own inline text) with enough
  * text that is not mostly links? Sets its length, link length, commas. */
-static int para_len(const rec *e, size_t *len, size_t *lnk, size_t *com) {
+static int para_len(const rec *e, size_t *len, size_t *lnk, size_t *com, size_t min_para) {
   if (e->flags & F_PARA) *len = e->text, *lnk = e->link, *com = e->commas;
   else if ((e->flags & F_BLOCK) && !(e->flags & (F_HEAD | F_LIST | F_LI)))
     *len = e->itext, *lnk = e->ilink, *com = e->icommas;
+  else if ((e->flags & F_LI) && e->itext >= 100 && e->ilink * 4 <= e->itext)
+    *len = e->itext, *lnk = e->ilink, *com = e->icommas; /* an item of prose */
   else return 0;
-  return *len >= 25 && *lnk * 2 <= *len;
+  return *len >= min_para && *lnk * 2 <= *len;
+}
+
+static int is_body(const rec *e) {
+  const char *nm = e->node->name;
+  return e->parent < 0 || !strcmp(nm, "body") || !strcmp(nm, "html");
+}
+
+/* As Readability.js does: a parent that holds the winner as its only
+ * element child takes its place, so that text the parent holds directly (a
+ * paragraph cut in two by a heading the parser closed it at) and the
+ * parent's siblings are read too. */
+static int refine_top(ctx *c, int best) {
+  rec *r = c->r;
+  for (int a = r[best].parent; a >= 0 && !is_body(&r[a]) && !r[a].excl; a = r[a].parent) {
+    int kids = 0;
+    for (const xc_hnode *k = r[a].node->first; k && kids < 2; k = k->next) kids += k->name != NULL;
+    if (kids != 1) break;
+    best = a;
+  }
+  return best;
 }
 
 /* Excludes, aggregates and scores; strict also drops unlikely candidates.
@@ -769,7 +828,7 @@ static int score(ctx *c, int strict) {
   for (size_t i = 0; i < c->n; i++) {
     rec *e = &r[i];
     int drop = (e->flags & F_DROP) && !((e->flags & F_SOFT) && e->all * 2 > page);
-    e->excl = drop || e->hidden || (strict && e->unlikely);
+    e->excl = drop || e->hidden || (strict && e->unlikely) || (e->unlikely & 2);
     if (e->parent >= 0 && r[e->parent].excl) e->excl = 1;
     e->text = e->own_text;
     e->link = e->own_link;
@@ -798,7 +857,7 @@ static int score(ctx *c, int strict) {
       continue;
     }
     size_t len, lnk, com;
-    if (para_len(e, &len, &lnk, &com)) {
+    if (para_len(e, &len, &lnk, &com, c->min_para)) {
       if (e->flags & F_PARA) e->ptext = len;
       else e->ptext += len;
     }
@@ -824,7 +883,7 @@ static int score(ctx *c, int strict) {
     rec *e = &r[i];
     if (e->excl) continue;
     size_t len, lnk, com;
-    if (!para_len(e, &len, &lnk, &com)) continue;
+    if (!para_len(e, &len, &lnk, &com, c->min_para)) continue;
     double s = 1.0 + (double)com + (double)(len / 100 < 3 ? len / 100 : 3);
     int a = e->parent;
     for (int lvl = 0; a >= 0 && lvl < 5; lvl++, a = r[a].parent) {
@@ -846,6 +905,12 @@ static int score(ctx *c, int strict) {
     if (e->ptext < 250) e->score *= (double)(e->ptext + 50) / 300.0;
     if (best < 0 || e->score > bs) best = (int)i, bs = e->score;
   }
+#ifdef XC_HTML_DEBUG
+  if (getenv("XC_HTML_DEBUG"))
+    for (size_t i = 0; i < c->n; i++)
+      if (r[i].scored && !r[i].excl && r[i].score >= bs * 0.25) dbg_rec(c, "cand", (int)i);
+#endif
+  if (best >= 0) best = refine_top(c, best);
   return best;
 }
 
@@ -936,6 +1001,18 @@ static void emit(ctx *c, xc_buf *b, int top) {
   nl(b);
 }
 
+/* Is sibling block e more of the story t: paragraphs of text without links
+ * (an article split over two wrappers, a "read more" part)? Before the
+ * winner only a link-free block of some length counts (a standfirst); a
+ * block without <p> that is bigger than half the winner is a column. */
+static int continues_story(const rec *e, const rec *t, int after) {
+  if (e->weight < 0 || (e->flags & (F_P | F_HEAD)) || e->ninput) return 0;
+  if (!after && (e->link || e->ptext < 150)) return 0;
+  return e->ptext >= 100 && e->ptext * 8 >= t->ptext &&
+         (e->np || e->ptext * 2 <= t->ptext) && e->ptext * 10 >= e->text * 7 &&
+         link_density(e) < 0.1;
+}
+
 /* Picks the best candidate and its article-like siblings into b. */
 static void main_text(ctx *c, int best, xc_buf *b) {
   rec *r = c->r;
@@ -945,22 +1022,27 @@ static void main_text(ctx *c, int best, xc_buf *b) {
     emit(c, b, best);
     return;
   }
+  DBG(c, "top", best);
   double thr = t->score * 0.2;
   if (thr < 10) thr = 10;
   char tcls[256];
   class_id(t->node, tcls, sizeof tcls);
+  int after = 0;
   for (xc_hnode *s = r[par].node->first; s; s = s->next) {
     int i = s->name ? idx_get(c, s) : -1;
     if (i < 0) continue;
     rec *e = &r[i];
     if (e->excl) continue;
     int take = i == best;
+    if (take) after = 1;
     if (!take) {
       double bonus = 0;
       char cls[256];
       if (class_id(s, cls, sizeof cls) && !strcmp(cls, tcls)) bonus = t->score * 0.2;
       if (e->scored && e->score + bonus >= thr && link_density(e) < 0.2 &&
-          (bonus > 0 || e->ptext * 4 >= t->ptext))
+          (bonus > 0 || e->ptext * 4 >= t->ptext || e->score * 2 >= t->score))
+        take = 1;
+      else if (continues_story(e, t, after))
         take = 1;
       else if (e->flags & F_P) {
         double ld = link_density(e);
@@ -973,6 +1055,7 @@ static void main_text(ctx *c, int best, xc_buf *b) {
         }
       }
     }
+    DBG(c, take ? "  take" : "  skip", i);
     if (take) emit(c, b, i);
   }
 }
@@ -1015,20 +1098,25 @@ static int boiler_line(const char *p, size_t n) {
       "email this article", "font size", "a a a", "aa", "next", "previous",
       "next article", "previous article", "leave a comment", "post a comment",
       "add a comment", "view comments", "show comments", "most read",
-      "most popular", "trending", "tags", "topics", "filed under", NULL};
+      "most popular", "trending", "tags", "topics", "filed under", "enlarge photo",
+      "enlarge image", "click to enlarge", "click photo to enlarge", "hide caption",
+      "view larger image", "back to story", "‹ back to story", "no comments yet",
+      "no related posts found", "no recommendations", NULL};
   for (int i = 0; exact[i]; i++)
     if (!strcmp(s, exact[i])) return 1;
   static const char *const prefix[] = {
       "sign up for", "sign up to", "subscribe to our", "subscribe to the",
-      "follow us on", "share on ", "share this", "read more:", "related:",
-      "see also:", "click here to", "all rights reserved", "copyright ©",
+      "follow us on", "share on ", "share this", "read more ", "related ",
+      "see also ", "click here to", "all rights reserved", "copyright ©",
       "© ", "(c) copyright", "get our newsletter", "get the latest",
       "join our newsletter", "sign up for our", "enter your email",
       "we use cookies", "this site uses cookies", "by continuing to use",
       "accept cookies", "like us on facebook", "follow us on twitter",
-      "do you have a news tip", "report an error", "filed under", "tags:",
-      "topics:", "more from ", "more stories", "you might also like",
-      "recommended for you", "this article was", NULL};
+      "do you have a news tip", "report an error", "filed under", "tags ",
+      "topics ", "more from ", "more stories", "you might also like",
+      "recommended for you", "this article was", "photo credit", "photo by ",
+      "photos by ", "photo courtesy", "image credit", "image courtesy", "pages 1 ",
+      NULL};
   for (int i = 0; prefix[i]; i++)
     if (!strncmp(s, prefix[i], strlen(prefix[i]))) {
       if (!strcmp(prefix[i], "this article was"))
@@ -1036,7 +1124,12 @@ static int boiler_line(const char *p, size_t n) {
       return 1;
     }
   if (strstr(s, "newsletter") && n < 90) return 1;
+  /* slideshow paging: "Previous 1 / 13 Next" */
+  if (!strncmp(s, "previous ", 9) && n < 40 && strstr(s, " next") && strchr(s, '/')) return 1;
+  if (!strncmp(s, "follow ", 7) && (strstr(s, "twitter") || strstr(s, "facebook")) && n < 100)
+    return 1;
   if (strstr(s, "all rights reserved")) return 1;
+  if (strstr(s, "not responsible for the content of external")) return 1;
   return 0;
 }
 
@@ -1076,9 +1169,12 @@ static int comment_header(const char *p, size_t n) {
   /* the start of the line */
   static const char *const starts[] = {
       "responses to ", "thoughts on ", "thanks for your comments",
-      "comments are closed", "comments (", "post comment", "read comments",
+      "comments are closed", "comments are now closed", "comments (", "post comment",
+      "read comments",
       "we welcome your comments", "post a comment (", "add your comment",
-      "click here to report offensive", "reader comments", NULL};
+      "click here to report offensive", "reader comments", "comment rules",
+      "comment policy", "comments policy", "commenting policy", "commenting guidelines",
+      NULL};
   for (int i = 0; heads[i]; i++) {
     size_t l = strlen(heads[i]);
     if (strncmp(low, heads[i], l) != 0) continue;
@@ -1130,14 +1226,20 @@ static int related_header(const char *p, size_t n) {
   static const char *const starts[] = {"related", "more on this", "you may also like",
                                        "you might also like", "recommended for you",
                                        "also on ", "more stories", "more from ",
-                                       "read more about", NULL};
+                                       "read more about", "more in ", "more news",
+                                       "other news", "other recent", "also in the news",
+                                       "latest news", "top stories", "more headlines",
+                                       "sponsored links", "around the web",
+                                       "from around the web", "most popular", "most read",
+                                       "popular stories", "we recommend", "don't miss",
+                                       NULL};
   int hit = 0;
   for (int k = 0; starts[k] && !hit; k++)
     hit = xc_strncaseeq(p, starts[k], strlen(starts[k]));
   if (!hit) return 0;
   const char *colon = memchr(p, ':', n);
   if (colon) return colon == p + n - 1; /* "Related: <a title>" is a link */
-  return words(p, n) <= 4;
+  return words(p, n) <= 6;
 }
 
 /* Copyright notices end an article: what follows belongs to the page. */
@@ -1149,14 +1251,60 @@ static int copyright_line(const char *p, size_t n) {
           xc_memcasemem(p, n, "may not be"));
 }
 
+/* A sentence blog engines print under every post ("This entry was posted
+ * on <date> and is filed under ...", "comments powered by"). */
+static int template_line(const char *p, size_t n) {
+  if (n > 400) return 0;
+  static const char *const starts[] = {
+      "this entry was posted", "you can follow any responses to this entry",
+      "both comments and pings are", "comments powered by", "you can leave a response",
+      NULL};
+  for (int k = 0; starts[k]; k++)
+    if (xc_strncaseeq(p, starts[k], strlen(starts[k]))) return 1;
+  return 0;
+}
+
 /* A comment signature: "Posted by: Name on January 3, 2008 08:40 AM". */
 static int signature_line(const char *p, size_t n) {
   if (n > 150 || n < 12) return 0;
-  if (!xc_strncaseeq(p, "posted by", 9) && !xc_strncaseeq(p, "submitted by", 12) &&
-      !xc_strncaseeq(p, "comment by", 10))
+  /* a leading comment number: "Comment #4 - ", "#4 ", "4. " */
+  size_t i = 0;
+  if (xc_strncaseeq(p, "comment ", 8)) i = 8;
+  if (i < n && p[i] == '#') i++;
+  size_t d = i;
+  while (i < n && p[i] >= '0' && p[i] <= '9') i++;
+  if (i > d) {
+    while (i < n && (p[i] == ' ' || p[i] == '-' || p[i] == '.' || p[i] == ':' || p[i] == ')'))
+      i++;
+  } else {
+    i = 0;
+  }
+  const char *q = p + i;
+  size_t m = n - i;
+  if (m < 12) return 0;
+  if (!xc_strncaseeq(q, "posted by", 9) && !xc_strncaseeq(q, "submitted by", 12) &&
+      !xc_strncaseeq(q, "comment by", 10) && !xc_strncaseeq(q, "posted on", 9))
     return 0;
-  for (size_t i = 0; i < n; i++)
-    if (p[i] >= '0' && p[i] <= '9') return 1;
+  for (size_t k = 0; k < m; k++)
+    if (q[k] >= '0' && q[k] <= '9') return 1;
+  return 0;
+}
+
+/* Do three paragraphs of 100 bytes or more in a row start within the ten
+ * lines from p? Teaser lists alternate headlines with short blurbs. */
+static int prose_follows(const char *p) {
+  int run = 0;
+  for (int lines = 0; *p && lines < 10;) {
+    const char *e = strchr(p, '\n');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    xc_slice s = xc_trim(p, len);
+    if (s.n) {
+      lines++;
+      run = s.n >= 100 ? run + 1 : 0;
+      if (run == 3) return 1;
+    }
+    p += len + (e ? 1 : 0);
+  }
   return 0;
 }
 
@@ -1174,6 +1322,7 @@ static void filter_lines(const char *t, const char *title, xc_buf *out,
     p += len + (e ? 1 : 0);
   }
   size_t kept = 0, chars = 0;
+  int inset = 0; /* dropping the short lines of an inset box */
   const char *p = t;
   while (*p) {
     const char *e = strchr(p, '\n');
@@ -1183,9 +1332,20 @@ static void filter_lines(const char *t, const char *title, xc_buf *out,
     if (keep && chars >= 150 &&
         (comment_header(s.p, s.n) || (sigs >= 3 && signature_line(s.p, s.n))))
       break;
-    if (keep && chars >= 300 && (copyright_line(s.p, s.n) || related_header(s.p, s.n)))
-      break;
-    if (keep && (boiler_line(s.p, s.n) || meta_line(s.p, s.n))) keep = 0;
+    if (keep && chars >= 300 && copyright_line(s.p, s.n)) break;
+    if (keep && chars >= 300 && related_header(s.p, s.n)) {
+      /* a box of links set inside the story: its list is gone, the
+       * story goes on below it */
+      if (!prose_follows(p + len + (e ? 1 : 0))) break;
+      inset = 1;
+      keep = 0;
+    }
+    if (keep && inset) {
+      if (s.n < 100) keep = 0;
+      else inset = 0;
+    }
+    if (keep && (boiler_line(s.p, s.n) || meta_line(s.p, s.n) || template_line(s.p, s.n)))
+      keep = 0;
     if (keep && kept == 0 && title && s.n < 600) {
       char *l = xc_xstrndup(s.p, s.n);
       if (same_text(l, title)) keep = 0;
@@ -1291,10 +1451,19 @@ static char *pick_title(ctx *c, int top, char **site_guess) {
   for (int k = 0; k < 4; k++) keys[k] = decl[k] ? alnum_key(decl[k]) : NULL;
   const char *best = NULL;
   size_t best_len = 0;
+  /* a banner heading that names the site and more ("Crafts for Kids - Site")
+   * is not the headline; one that is just the guessed name may be, as the
+   * guess takes the shortest end of the title */
+  const char *sname = site ? site : *site_guess;
+  char *skey = sname ? alnum_key(sname) : NULL;
+  if (skey && strlen(skey) < 4) {
+    free(skey);
+    skey = NULL;
+  }
   for (size_t i = 0; i < c->heads.n; i++) {
     char *hk = alnum_key(c->heads.v[i]);
     size_t hl = strlen(hk);
-    if (hl > best_len && hl >= 8)
+    if (hl > best_len && hl >= 8 && !(skey && hl > strlen(skey) && strstr(hk, skey)))
       for (int k = 0; k < 4; k++)
         if (keys[k] && strstr(keys[k], hk) &&
             (hl * 4 >= strlen(keys[k]) || words(c->heads.v[i], strlen(c->heads.v[i])) >= 3)) {
@@ -1303,6 +1472,7 @@ static char *pick_title(ctx *c, int top, char **site_guess) {
         }
     free(hk);
   }
+  free(skey);
   for (int k = 0; k < 4; k++) free(keys[k]);
   if (best) return xc_xstrdup(best);
   if (c->ld_headline) return strip_site(c->ld_headline, site, NULL);
@@ -1418,6 +1588,7 @@ int xc_extract_html(const char *p, size_t n, xc_extracted *out, xc_err *err) {
   ctx c;
   memset(&c, 0, sizeof c);
   c.mask = 1;
+  c.min_para = 25;
   while (c.mask < 2 * (dom.nelements + 1)) c.mask <<= 1;
   c.keys = xc_xcalloc(c.mask, sizeof *c.keys);
   c.vals = xc_xmalloc(c.mask * sizeof *c.vals);
@@ -1437,12 +1608,24 @@ int xc_extract_html(const char *p, size_t n, xc_extracted *out, xc_err *err) {
       xc_buf_init(&alt);
       if (b2 >= 0) main_text(&c, b2, &alt);
       /* unlikely blocks (comments, sidebars) win only by a clear margin */
-      if (count_chars(xc_buf_cstr(&alt)) > 2 * count_chars(xc_buf_cstr(&raw)) + 100) {
+      if (b2 >= 0 && (best < 0 || c.r[b2].weight >= c.r[best].weight) &&
+          count_chars(xc_buf_cstr(&alt)) > 2 * count_chars(xc_buf_cstr(&raw)) + 100) {
         xc_buf_release(&raw);
         raw = alt;
         top = b2;
       } else {
         xc_buf_release(&alt);
+      }
+    }
+    if (!count_chars(xc_buf_cstr(&raw))) {
+      /* a photo or video post with a line of text: no block made a
+       * paragraph, so take the best short one */
+      c.min_para = 1;
+      int b3 = score(&c, 1);
+      if (b3 >= 0) {
+        xc_buf_clear(&raw);
+        main_text(&c, b3, &raw);
+        top = b3;
       }
     }
   }

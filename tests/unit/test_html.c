@@ -1,5 +1,6 @@
 /* test_html.c - HTML extraction: word boundaries, titles, metadata sources,
  * repost credits, and pathological pages (deep nesting, huge input). */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -230,5 +231,266 @@ TEST(html_related_stories_heading_ends_the_text) {
   xc_extracted x = run(page);
   CHECK(strstr(x.text, "inner basin") != NULL);
   CHECK(strstr(x.text, "ferry company") == NULL);
+  xc_extracted_release(&x);
+}
+
+/* ---- main text selection and line cleanup ---- */
+
+/* Paragraphs of invented prose for the tests below. */
+static const char pa[] =
+    "<p>The ferry board of Veltmark voted on Monday to extend the winter "
+    "timetable, keeping the late crossing to the islands, the early freight "
+    "run, and the Sunday service that was due to be cut in March.</p>";
+static const char pb[] =
+    "<p>Harbour master Wendel Osk said the extra crossings would cost the "
+    "board about a tenth of its fuel budget, and that the money would come "
+    "from the dredging fund, which was underspent last year.</p>";
+static const char pc[] =
+    "<p>Island councillors welcomed the vote, though several said the "
+    "timetable should have been settled before the autumn, when families "
+    "plan their school journeys and shops order their winter stock.</p>";
+
+/* The page printf-style into a static buffer. */
+static const char *page_of(const char *fmt, ...) {
+  static char page[16384];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(page, sizeof page, fmt, ap);
+  va_end(ap);
+  return page;
+}
+
+/* Extracts html and checks that every phrase of want (NULL-ended) is in the
+ * text and none of absent is; failures name the phrase and the caller's
+ * line. */
+static void expect_text(const char *html, const char *const *want,
+                        const char *const *absent, int line) {
+  xc_extracted x = run(html);
+  char m[256];
+  for (; want && *want; want++)
+    if (!strstr(x.text, *want)) {
+      snprintf(m, sizeof m, "line %d: missing \"%s\"", line, *want);
+      xc_test_fail(__FILE__, __LINE__, m);
+    }
+  for (; absent && *absent; absent++)
+    if (strstr(x.text, *absent)) {
+      snprintf(m, sizeof m, "line %d: should not have \"%s\"", line, *absent);
+      xc_test_fail(__FILE__, __LINE__, m);
+    }
+  xc_extracted_release(&x);
+}
+#define IN(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define EXPECT_TEXT(html, want, absent) expect_text(html, want, absent, __LINE__)
+
+TEST(html_continuation_block_after_the_story_is_kept) {
+  /* the story goes on in a plain sibling block without links; a short
+   * sign-up form beside it stays out */
+  EXPECT_TEXT(
+      page_of("<html><body><div class=\"post\"><div class=\"entry\">%s%s%s"
+              "</div><div class=\"more\"><p>The vote came after a long "
+              "evening of questions from the public gallery.</p><p>A second "
+              "vote on fares is due in the spring, the board said.</p></div>"
+              "<div><p>Get our port bulletin, with the tides and ferry times, "
+              "in your inbox.</p><form><input type=\"email\"><input "
+              "type=\"submit\"></form></div></div></body></html>",
+              pa, pb, pc),
+      IN("Sunday service", "public gallery", "due in the spring"),
+      IN("port bulletin"));
+}
+
+TEST(html_comment_thread_never_outscores_a_short_post) {
+  /* a photo post with one line of text and a long thread of comments */
+  xc_buf b;
+  xc_buf_init(&b);
+  xc_buf_puts(&b, "<html><body><div class=\"post-body\"><img src=\"a.jpg\">"
+                  "<p>The new pilot boat, seen from the breakwater.</p></div>"
+                  "<div class=\"comments\"><h4>14 comments:</h4>");
+  for (int i = 0; i < 14; i++)
+    xc_buf_puts(&b, "<div class=\"comment-body\"><p>What a handsome boat, and "
+                    "what a fine day for it, I hope they give it a good name "
+                    "and that it serves the harbour well for years.</p></div>");
+  xc_buf_puts(&b, "</div></body></html>");
+  EXPECT_TEXT(b.p, IN("seen from the breakwater"), IN("handsome boat"));
+  xc_buf_release(&b);
+}
+
+TEST(html_numbered_comment_signatures_end_the_text) {
+  EXPECT_TEXT(
+      page_of("<html><body><div class=\"entry\">%s%s"
+              "<p>Comment #1 - Posted by: Harbourfan at March 2, 2026 5:39 PM"
+              "</p><p>Finally some good news for the island families.</p>"
+              "<p>Comment #2 - Posted by: Pieter at March 2, 2026 5:55 PM</p>"
+              "<p>About time the board listened to the people.</p>"
+              "<p>Comment #3 - Posted by: Ola at March 2, 2026 6:01 PM</p>"
+              "<p>The early freight run matters more than anything.</p>"
+              "</div></body></html>",
+              pa, pb),
+      IN("dredging fund"), IN("Harbourfan", "good news for the island"));
+}
+
+TEST(html_only_child_winner_reads_its_parents_siblings) {
+  /* the winner is its parent's only element child: the parent takes its
+   * place, so the story's second part beside the parent is read too */
+  EXPECT_TEXT(
+      page_of("<html><body><div class=\"wrap\"><div class=\"a\"><div "
+              "class=\"body\">%s%s%s</div></div><div class=\"b\"><p>The pilot "
+              "guild said its members would work the late crossing without "
+              "extra pay until the spring, when the fares are reviewed.</p>"
+              "</div></div></body></html>",
+              pa, pb, pc),
+      IN("school journeys", "without extra pay"), NULL);
+}
+
+TEST(html_author_box_inside_the_article_is_dropped) {
+  EXPECT_TEXT(
+      page_of("<html><body><article><div class=\"entry-content\">%s%s%s"
+              "<div class=\"about-the-author\"><p>Ilse Marten covers the port "
+              "for the Courier. She has written about ferries, tugs and the "
+              "fishing fleet since 2015.</p></div></div></article></body>"
+              "</html>",
+              pa, pb, pc),
+      IN("school journeys"), IN("covers the port"));
+  EXPECT_TEXT(
+      page_of("<html><body><div class=\"entry\">%s%s%s<div "
+              "class=\"profilebox\"><p>Pieter Olm has piloted ships into "
+              "Veltmark for thirty years and writes a weekly column about "
+              "the harbour, its pilots and its tugs.</p></div></div></body>"
+              "</html>",
+              pa, pb, pc),
+      IN("school journeys"), IN("thirty years"));
+}
+
+TEST(html_list_of_prose_items_is_a_story) {
+  /* a post that is one numbered list of linked items with commentary */
+  EXPECT_TEXT(
+      "<html><body><div class=\"entry-content\"><ol>"
+      "<li><a href=\"/1\">Tide gauge</a> - a cheap tide gauge built from a "
+      "plastic pipe and a float, with notes on calibrating it against the "
+      "harbour's own readings over a month.</li>"
+      "<li><a href=\"/2\">Knot atlas</a> - every knot a deckhand needs, drawn "
+      "step by step, with the mistakes that make each one slip under load.</li>"
+      "<li><a href=\"/3\">Pilot logs</a> - a century of pilot logbooks, "
+      "scanned and searchable, from the days of sail to the first diesel "
+      "tugs in the outer basin.</li>"
+      "</ol></div><div class=\"nav\"><a href=\"/\">Home</a></div></body></html>",
+      IN("calibrating it against", "first diesel tugs"), NULL);
+}
+
+TEST(html_short_photo_post_keeps_its_line) {
+  /* no block is long enough to count as a paragraph */
+  EXPECT_TEXT("<html><body><div class=\"nav\"><a href=\"/\">Home</a> "
+              "<a href=\"/a\">Archive</a></div><div class=\"post\">"
+              "<img src=\"tug.jpg\"><p>Tugs at dawn.</p></div></body></html>",
+              IN("Tugs at dawn."), IN("Archive"));
+}
+
+TEST(html_strong_sibling_before_the_winner_is_merged) {
+  /* a post split into a short body (with a link) and a much longer "more"
+   * part: the body scores over half the winner and is read first */
+  EXPECT_TEXT(
+      page_of("<html><body><div class=\"entry\"><div class=\"entry-body\"><p>"
+              "The pilot guild of Veltmark met on <a href=\"/m\">Monday</a> to "
+              "plan the winter rota, the night shifts, and the training of two "
+              "new pilots for the outer basin.</p>%s</div><div "
+              "class=\"entry-more\">%s%s%s%s%s%s%s%s%s</div></div></body>"
+              "</html>",
+              pb, pc, pa, pb, pc, pa, pb, pc, pa, pb),
+      IN("winter rota", "school journeys"), NULL);
+}
+
+TEST(html_blog_template_lines_and_credits_dropped) {
+  EXPECT_TEXT(
+      page_of("<html><body><div class=\"entry\">%s<p>Photo credit: Pieter "
+              "Olm</p>%s<p>Follow the Courier on Twitter</p>%s"
+              "<p>Previous 1 / 12 Next</p>"
+              "<p>This entry was posted on Monday, March 2nd, 2026 at 9:14 am "
+              "and is filed under Port. You can follow any responses to this "
+              "entry through the RSS 2.0 feed.</p><p>The Courier is not "
+              "responsible for the content of external sites.</p></div>"
+              "</body></html>",
+              pa, pb, pc),
+      IN("school journeys"),
+      IN("Photo credit", "on Twitter", "Previous 1", "filed under", "external sites"));
+}
+
+TEST(html_teaser_heading_inside_the_story_is_skipped) {
+  /* a box of links set inside the story: its heading goes, the story
+   * below it stays; the same kind of heading after the story ends it */
+  EXPECT_TEXT(
+      page_of("<html><body><div class=\"story\">%s%s<div class=\"inset\">"
+              "<h3>Related stories</h3><ul><li><a href=\"/1\">Pilots strike"
+              "</a></li><li><a href=\"/2\">Dredging</a></li></ul></div>%s%s%s"
+              "<h3>More in Port news</h3><p>Tug fleet</p><p>The tug fleet "
+              "renewal was approved.</p><p>Quay works</p><p>Work on the quay "
+              "starts in May.</p></div></body></html>",
+              pa, pb, pc, pa, pb),
+      IN("school journeys"),
+      IN("Related stories", "More in Port", "tug fleet renewal"));
+}
+
+TEST(html_closed_comments_line_ends_the_text) {
+  EXPECT_TEXT(
+      page_of("<html><body><div class=\"story\">%s%s"
+              "<p>Comments are now closed for this story</p><p>Ola</p>"
+              "<p>The board should never have cut the Sunday boat in the "
+              "first place, and everybody on the islands knows it.</p></div>"
+              "</body></html>",
+              pa, pb),
+      IN("dredging fund"), IN("now closed", "everybody on the islands"));
+  /* the rules of a comment box open the thread that follows them */
+  EXPECT_TEXT(
+      page_of("<html><body><div class=\"story\">%s%s<p>COMMENT POLICY</p>"
+              "<p>Keep your comments on the topic of the story, and be kind "
+              "to each other, or your comment will not be approved.</p></div>"
+              "</body></html>",
+              pa, pb),
+      IN("dredging fund"), IN("COMMENT POLICY", "be kind"));
+}
+
+TEST(html_slideshow_does_not_beat_the_story) {
+  xc_buf b;
+  xc_buf_init(&b);
+  xc_buf_puts(&b, "<html><body><div class=\"story-body\">");
+  xc_buf_puts(&b, pa);
+  xc_buf_puts(&b, pb);
+  xc_buf_puts(&b, pc);
+  xc_buf_puts(&b, "</div><ul class=\"slideshow\">");
+  for (int i = 0; i < 8; i++)
+    xc_buf_puts(&b, "<li><p>A tug, a pilot boat, and a ferry, seen from the "
+                    "quay, with the cranes, the sheds, and the old lighthouse "
+                    "behind them, on a grey morning.</p></li>");
+  xc_buf_puts(&b, "</ul></body></html>");
+  EXPECT_TEXT(b.p, IN("school journeys"), IN("old lighthouse"));
+  xc_buf_release(&b);
+}
+
+TEST(html_sidebar_module_does_not_beat_a_short_post) {
+  /* blog engines wrap sidebar boxes in "module" blocks whose "content"
+   * class would otherwise score like the post */
+  EXPECT_TEXT(
+      "<html><body><div class=\"alpha\"><div class=\"entry\"><div "
+      "class=\"entry-body\"><p>The new pilot boat was already out.</p></div>"
+      "</div></div><div class=\"beta\"><div class=\"module-typelist "
+      "module\"><div class=\"module-content\">This blog is about the "
+      "harbour, the boats that use it and the people who work on them, "
+      "written by two retired pilots who still cannot keep away from the "
+      "water, with pictures, maps, and the tide tables.</div></div></div>"
+      "</body></html>",
+      IN("pilot boat was already out"), IN("retired pilots"));
+}
+
+TEST(html_site_banner_heading_is_not_the_title) {
+  /* the banner heading holds the site's name and tagline, which the page
+   * title also ends with; the post's own heading is the headline */
+  char page[8192];
+  snprintf(page, sizeof page,
+           "<html><head><title>Knots for beginners - Rope and Deck, a blog of "
+           "sailing crafts - Harbour Crafts</title></head><body><h1><a "
+           "href=\"/\">Rope and Deck, a blog of sailing crafts - Harbour "
+           "Crafts</a></h1><div class=\"entry\"><h3>Knots for beginners</h3>"
+           "%s%s</div></body></html>",
+           pa, pb);
+  xc_extracted x = run(page);
+  CHECK_STR(x.title, "Knots for beginners");
   xc_extracted_release(&x);
 }
