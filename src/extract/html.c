@@ -14,6 +14,7 @@
 #include "hdom.h"
 
 #include <jansson.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -282,12 +283,6 @@ static int has_tok(const char *s, size_t n, const char *tok) {
   return 0;
 }
 
-static int has_sub(const char *s, const char *const *list) {
-  for (int k = 0; list[k]; k++)
-    if (strstr(s, list[k])) return 1;
-  return 0;
-}
-
 /* Lower-cased "class id" of n into buf (truncated); returns its length. */
 /* The attributes the walk looks at, found in one pass. */
 typedef struct {
@@ -362,18 +357,40 @@ static void hints(const node_attrs *a, rec *r, hint_memo *memo) {
   r->byline_cls = m->byline_cls;
 }
 
+/* All substring lists in one xc_patset: one pass over the class/id text
+ * says which lists occur in it. */
+enum { G_NEG = 1, G_POS = 2, G_UNLIKELY = 4, G_MAYBE = 8, G_COMMENT = 16,
+       G_TITLE = 32, G_BYLINE = 64, G_BIO = 128 };
+static xc_patset hint_set;
+static pthread_once_t hint_once = PTHREAD_ONCE_INIT;
+
+static void hint_init(void) {
+  static const char *const title_sub[] = {"title", "headline", NULL};
+  static const char *const byline_sub[] = {"byline", "author-name", "authorname", NULL};
+  static const char *const bio_sub[] = {"bio", NULL};
+  xc_patset_add(&hint_set, neg_sub, G_NEG);
+  xc_patset_add(&hint_set, pos_sub, G_POS);
+  xc_patset_add(&hint_set, unlikely_sub, G_UNLIKELY);
+  xc_patset_add(&hint_set, maybe_sub, G_MAYBE);
+  xc_patset_add(&hint_set, comment_sub, G_COMMENT);
+  xc_patset_add(&hint_set, title_sub, G_TITLE);
+  xc_patset_add(&hint_set, byline_sub, G_BYLINE);
+  xc_patset_add(&hint_set, bio_sub, G_BIO);
+  xc_patset_build(&hint_set);
+}
+
 static void class_hints(const char *buf, size_t k, rec *r) {
-  r->title_cls = strstr(buf, "title") || strstr(buf, "headline");
-  r->byline_cls = (strstr(buf, "byline") || has_tok(buf, k, "author") ||
-                   strstr(buf, "author-name") || strstr(buf, "authorname")) &&
-                  !strstr(buf, "bio");
-  int neg = has_sub(buf, neg_sub), pos = has_sub(buf, pos_sub);
+  pthread_once(&hint_once, hint_init);
+  uint32_t m = xc_patset_match(&hint_set, buf, k);
+  r->title_cls = (m & G_TITLE) != 0;
+  r->byline_cls = ((m & G_BYLINE) || has_tok(buf, k, "author")) && !(m & G_BIO);
+  int neg = (m & G_NEG) != 0, pos = (m & G_POS) != 0;
   for (int j = 0; !neg && neg_tok[j]; j++)
     if (has_tok(buf, k, neg_tok[j])) neg = 1;
   if (neg) r->weight -= 25;
   if (pos) r->weight += 25;
-  if (has_sub(buf, unlikely_sub) && !has_sub(buf, maybe_sub))
-    r->unlikely = has_sub(buf, comment_sub) && !strstr(buf, "commentary") ? 3 : 1;
+  if ((m & G_UNLIKELY) && !(m & G_MAYBE))
+    r->unlikely = (m & G_COMMENT) ? 3 : 1;
   /* whole class names that hide an element */
   static const char *const hide[] = {"hidden", "hide", "hiddenbox", "is-hidden",
                                      "d-none", "visually-hidden", "sr-only",
