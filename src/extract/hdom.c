@@ -312,7 +312,8 @@ static int find_open(builder *b, uint8_t tag, const char *name,
     const xc_hnode *n = b->stack[i];
     if (tag) {
       if (n->tag == tag) return i;
-    } else if (name && !n->tag && strcmp(n->name, name) == 0) {
+    } else if (name && !n->tag && n->name[0] == name[0] &&
+               strcmp(n->name, name) == 0) {
       return i;
     }
     if (stop && in_set(stop, n->tag)) return 0;
@@ -503,7 +504,7 @@ void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
       const char *e = memchr(s + 2 + k, '>', r - 2 - k);
       i = e ? (size_t)(e - p) + 1 : n;
       if (!k) continue;
-      uint8_t etag = xc_hdom_tag_id(name);
+      uint8_t etag = raw_id(name);
       if (etag == T_BR) { /* </br> acts as <br> */
         xc_hnode *el = new_node(&b);
         el->name = known[T_BR - 1].name;

@@ -147,7 +147,10 @@ static size_t utf8_multibyte_count(const char *p, size_t n) {
   return k;
 }
 
-static void decode(const char *p, size_t n, xc_input *in) {
+/* Decodes p[0..n) into in->data. When *owned is p itself (a buffer the
+ * caller malloc'd) and the bytes are already clean UTF-8, the buffer is
+ * taken over instead of copied and *owned is set to NULL. */
+static void decode(const char *p, size_t n, xc_input *in, char **owned) {
   xc_buf out;
   xc_buf_init(&out);
   const char *label = NULL;
@@ -184,6 +187,11 @@ static void decode(const char *p, size_t n, xc_input *in) {
     if (bad) {
       xc_utf8_sanitize(&out, p, n);
       in->repaired = 1;
+    } else if (owned && *owned == p) {
+      in->data = *owned;
+      in->len = n;
+      *owned = NULL;
+      return;
     } else {
       xc_buf_put(&out, p, n);
     }
@@ -265,8 +273,8 @@ xc_format xc_ingest_detect(const char *p, size_t n) {
 }
 
 /* ---- loading ---- */
-int xc_ingest_bytes(const char *path, const char *p, size_t n, xc_input *in,
-                    xc_err *err) {
+static int ingest(const char *path, const char *p, size_t n, char **owned,
+                  xc_input *in, xc_err *err) {
   memset(in, 0, sizeof *in);
   if (n == 0) return xc_err_set(err, XC_EEMPTY, "empty file");
   if (n > XC_INGEST_MAX_BYTES)
@@ -284,7 +292,7 @@ int xc_ingest_bytes(const char *path, const char *p, size_t n, xc_input *in,
       if (p[i]) clean[k++] = p[i];
     p = clean, n = k;
   }
-  decode(p, n, in);
+  decode(p, n, in, owned);
   free(clean);
   xc_slice t = xc_trim(in->data, in->len);
   if (t.n == 0) {
@@ -294,6 +302,11 @@ int xc_ingest_bytes(const char *path, const char *p, size_t n, xc_input *in,
   in->path = xc_xstrdup(path ? path : "-");
   in->format = xc_ingest_detect(in->data, in->len);
   return 0;
+}
+
+int xc_ingest_bytes(const char *path, const char *p, size_t n, xc_input *in,
+                    xc_err *err) {
+  return ingest(path, p, n, NULL, in, err);
 }
 
 int xc_ingest_load(const char *path, xc_input *in, xc_err *err) {
@@ -334,8 +347,9 @@ int xc_ingest_load(const char *path, xc_input *in, xc_err *err) {
     return xc_err_set(err, XC_ELIMIT, "file too large (limit %zu MB)",
                       XC_INGEST_MAX_BYTES >> 20);
   }
-  int rc = xc_ingest_bytes(path, b.p ? b.p : "", b.n, in, err);
-  xc_buf_release(&b);
+  char *owned = b.p;
+  int rc = ingest(path, b.p ? b.p : "", b.n, &owned, in, err);
+  if (owned) xc_buf_release(&b); /* not taken over by decode */
   return rc;
 }
 
