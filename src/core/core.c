@@ -267,12 +267,24 @@ void xc_patset_build(xc_patset *ps) {
   free(ps->pat);
   ps->pat = sorted;
   ps->cap = ps->n;
+  memset(ps->pairs, 0, sizeof ps->pairs);
+  for (size_t i = 0; i < ps->n; i++) {
+    unsigned a = (unsigned char)ps->pat[i].s[0];
+    if (ps->pat[i].len == 1) /* any following byte */
+      for (unsigned b = 0; b < 256; b++) ps->pairs[(a << 8 | b) >> 6] |= 1ULL << (b & 63);
+    else {
+      unsigned pr = a << 8 | (unsigned char)ps->pat[i].s[1];
+      ps->pairs[pr >> 6] |= 1ULL << (pr & 63);
+    }
+  }
 }
 
 uint32_t xc_patset_match(const xc_patset *ps, const char *s, size_t n) {
   uint32_t m = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned c = (unsigned char)s[i];
+    unsigned pr = c << 8 | (i + 1 < n ? (unsigned char)s[i + 1] : 0);
+    if (!((ps->pairs[pr >> 6] >> (pr & 63)) & 1)) continue; /* most positions */
     for (size_t k = ps->start[c], e = ps->start[c + 1]; k < e; k++) {
       const xc_pattern *q = &ps->pat[k];
       if (q->len > n - i || (q->len > 1 && q->s[1] != s[i + 1])) continue;

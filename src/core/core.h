@@ -123,6 +123,7 @@ typedef struct xc_patset {
   xc_pattern *pat;
   size_t n, cap;
   uint16_t start[257]; /* patterns with first byte c: [start[c], start[c+1]) */
+  uint64_t pairs[1024]; /* bit (a << 8 | b): some pattern starts with a, b */
 } xc_patset;
 
 /* Adds every pattern of the NULL-terminated list to the groups bitmask. */

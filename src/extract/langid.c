@@ -15,7 +15,7 @@
 #define NLANGS (sizeof lid_profiles / sizeof lid_profiles[0])
 #define MAX_RANK 400
 #define DOC_GRAMS 300     /* top grams of the text that are compared */
-#define SAMPLE_BYTES 1500 /* text looked at */
+#define SAMPLE_BYTES 1000 /* text looked at */
 
 typedef struct {
   uint64_t h;         /* 0 = empty slot */
