@@ -83,8 +83,10 @@ fuzz:
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 \
 	  XCFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libcrosscheck.a
 	@for t in $(FUZZ_TARGETS); do \
+	  case $$t in html|text|markdown) src="fuzz/fuzz_extractor.c -DFUZZ_EXTRACT=xc_extract_$$t";; \
+	    *) src=fuzz/fuzz_$$t.c;; esac; \
 	  clang -std=c11 -g -O1 -Isrc -Iinclude -fsanitize=fuzzer,address,undefined \
-	    fuzz/fuzz_$$t.c build/fuzz/libcrosscheck.a $(LDLIBS) -o build/fuzz/fuzz_$$t || exit 1; \
+	    $$src build/fuzz/libcrosscheck.a $(LDLIBS) -o build/fuzz/fuzz_$$t || exit 1; \
 	  mkdir -p build/fuzz/corpus_$$t; \
 	  cp tests/spec/extract/* examples/* build/fuzz/corpus_$$t/ 2>/dev/null; \
 	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=65536 \

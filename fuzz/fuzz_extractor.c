@@ -1,9 +1,14 @@
-/* fuzz_markdown.c - libFuzzer target: arbitrary bytes through the markdown extractor
- * (after UTF-8 repair, as ingest would hand them over). */
+/* fuzz_extractor.c - libFuzzer target for one extractor, chosen at build
+ * time with -DFUZZ_EXTRACT=xc_extract_html (or _text, _markdown): arbitrary
+ * bytes, UTF-8 repaired and NULs replaced as ingest would hand them over. */
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "extract/extract.h"
+
+#ifndef FUZZ_EXTRACT
+#error "build with -DFUZZ_EXTRACT=xc_extract_html (or _text, _markdown)"
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -15,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (b.p[i] == 0) b.p[i] = ' ';
   xc_extracted x = {0};
   xc_err err;
-  xc_extract_markdown(b.p ? b.p : "", b.n, &x, &err);
+  FUZZ_EXTRACT(b.p ? b.p : "", b.n, &x, &err);
   xc_extracted_release(&x);
   xc_buf_release(&b);
   return 0;
