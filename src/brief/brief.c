@@ -161,6 +161,16 @@ static void md_lead(xc_buf *out, const char *text, size_t max) {
   free(c);
 }
 
+/* x comes before y: dated before undated, earlier date, then an original
+ * before its copy. */
+static int earlier(const xc_document *x, const xc_document *y) {
+  const char *a = x->x.published, *b = y->x.published;
+  if (a && !b) return 1;
+  if (!a || !b) return 0;
+  int c = strcmp(a, b);
+  return c < 0 || (c == 0 && x->copy_of < 0 && y->copy_of >= 0);
+}
+
 void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
   xc_buf_printf(out, "# crosscheck: %zu report%s, %zu stor%s\n\n", a->ndocs,
                 a->ndocs == 1 ? "" : "s", a->nstories,
@@ -177,8 +187,20 @@ void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
     if (copies) xc_buf_printf(out, "; %zu cop%s", copies, copies == 1 ? "y" : "ies");
     xc_buf_printf(out, ")\n- Story id: `%s`\n\n", s->id);
     xc_buf_puts(out, "### Sources\n\n");
+    /* sources in publication order (undated last), originals before their
+     * copies on the same day */
+    int *order = xc_xmalloc((s->ndocs ? s->ndocs : 1) * sizeof *order);
     for (size_t k = 0; k < s->ndocs; k++) {
+      size_t m = k;
       const xc_document *d = &a->docs[s->docs[k]];
+      while (m > 0 && earlier(d, &a->docs[order[m - 1]])) {
+        order[m] = order[m - 1];
+        m--;
+      }
+      order[m] = s->docs[k];
+    }
+    for (size_t k = 0; k < s->ndocs; k++) {
+      const xc_document *d = &a->docs[order[k]];
       xc_buf_puts(out, "- **");
       md_text(out, d->x.title ? d->x.title : d->path);
       xc_buf_puts(out, "**");
@@ -210,6 +232,7 @@ void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
       md_lead(out, d->x.text, 280);
       xc_buf_puts(out, "\n");
     }
+    free(order);
     xc_buf_puts(out, "\n");
   }
 }
