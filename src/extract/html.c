@@ -142,12 +142,56 @@ static const tag_info *tag_lookup(const char *name) {
                  tag_cmp);
 }
 
-/* Memo of class/id strings already judged: pages repeat a few names. */
+/* tags[] by hdom tag id, and the ids of the elements the walk singles out
+ * (-1 when hdom does not know the name, which matches no node); filled
+ * once by tables_init, with char_class. */
+static const tag_info *tag_by_id[256];
+/* text_chars: what a byte is */
+enum { C_COUNTS = 1, C_COMMA = 2, C_C2 = 4, C_NUL = 8 };
+static unsigned char char_class[256];
+static int T_BODY, T_HTML, T_META, T_TITLE, T_SCRIPT, T_LINK, T_TIME, T_H1,
+    T_H2, T_H3;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static int known_id(const char *name) {
+  uint8_t id = xc_hdom_tag_id(name);
+  return id ? id : -1;
+}
+
+static void tables_init(void) {
+  for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++) {
+    uint8_t id = xc_hdom_tag_id(tags[i].name);
+    if (id) tag_by_id[id] = &tags[i];
+  }
+  T_BODY = known_id("body"), T_HTML = known_id("html");
+  T_META = known_id("meta"), T_TITLE = known_id("title");
+  T_SCRIPT = known_id("script"), T_LINK = known_id("link");
+  T_TIME = known_id("time"), T_H1 = known_id("h1");
+  T_H2 = known_id("h2"), T_H3 = known_id("h3");
+  for (int ch = 0; ch < 256; ch++) {
+    int space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f';
+    char_class[ch] = (unsigned char)((space || (ch & 0xC0) == 0x80 ? 0 : C_COUNTS) |
+                                     (ch == ',' ? C_COMMA : 0) | (ch == 0xC2 ? C_C2 : 0) |
+                                     (ch == 0 ? C_NUL : 0));
+  }
+}
+
+/* The tag_info of element n, or NULL: by id for names hdom knows (its
+ * known names are the only ones with an id), by name otherwise. */
+static const tag_info *node_tag(const xc_hnode *n) {
+  return n->tag ? tag_by_id[n->tag] : tag_lookup(n->name);
+}
+
+/* Memo of class/id strings already judged, by their 64-bit hash: pages
+ * repeat a few names, and pages of one site the same ones. It outlives the
+ * page (one per thread): class_hints is a pure function of the string. */
 typedef struct {
   uint64_t h;
-  int weight;
+  signed char weight; /* -25, 0 or 25 */
   unsigned char unlikely, hidden, title_cls, byline_cls, used;
 } hint_memo;
+#define HINT_MEMO 4096 /* entries, a power of two */
+static _Thread_local hint_memo hint_memo_tab[HINT_MEMO];
 
 /* ---- per element record ---- */
 typedef struct {
@@ -177,16 +221,8 @@ typedef struct {
   int nh1;
   xc_strv heads;     /* h1-h3 and class "title"/"headline" texts */
   int *heads_at;     /* their element indexes */
-  hint_memo memo[256];
-  struct {
-    const char *name;
-    const tag_info *t;
-  } tcache[64];      /* hdom interns tag names: lookups by pointer */
   int probes;        /* small_text calls from metadata hunting */
   size_t min_para;   /* characters that make a block a paragraph */
-  const xc_hnode **keys; /* element -> record index, open addressing */
-  int *vals;
-  size_t mask;
   char *og_title, *tw_title, *og_site, *og_url, *canonical, *description;
   char *lang, *meta_lang;
   char *ld_headline, *ld_date, *ld_body, *ld_site;
@@ -219,7 +255,7 @@ static char *small_text(xc_hnode *root, size_t max) {
     if (!n->name) {
       xc_buf_put(&b, n->text, n->text_len);
     } else {
-      const tag_info *t = tag_lookup(n->name);
+      const tag_info *t = node_tag(n);
       if (t && (t->flags & (F_BLOCK | F_BR))) xc_buf_putc(&b, ' ');
       if (n->first && !(t && (t->flags & F_DROP))) {
         n = n->first;
@@ -317,7 +353,9 @@ static size_t class_id_of(const char *cls, const char *id, char *buf, size_t cap
   for (int j = 0; j < 2; j++) {
     if (!names[j]) continue;
     if (k && k < cap - 1) buf[k++] = ' ';
-    for (const char *c = names[j]; *c && k < cap - 1; c++) buf[k++] = (char)xc_lower((unsigned char)*c);
+    size_t l = strnlen(names[j], cap - 1 - k);
+    for (size_t i = 0; i < l; i++) buf[k + i] = (char)xc_lower((unsigned char)names[j][i]);
+    k += l;
   }
   buf[k] = 0;
   return k;
@@ -329,9 +367,7 @@ static size_t class_id(xc_hnode *n, char *buf, size_t cap) {
 
 static void class_hints(const char *buf, size_t k, rec *r);
 
-static void hints(const node_attrs *a, rec *r, hint_memo *memo) {
-  char buf[256];
-  size_t k = class_id_of(a->cls, a->id, buf, sizeof buf);
+static void hints(const node_attrs *a, rec *r) {
   const char *ip = a->itemprop;
   if (ip && xc_memcasemem(ip, strlen(ip), "articlebody")) r->weight += 50;
   const char *role = a->role;
@@ -339,15 +375,21 @@ static void hints(const node_attrs *a, rec *r, hint_memo *memo) {
                !strcmp(role, "banner") || !strcmp(role, "contentinfo") ||
                !strcmp(role, "menu") || !strcmp(role, "dialog")))
     r->hidden = 1;
-  if (!k) return;
-  uint64_t h = 1469598103934665603ull; /* FNV-1a */
-  for (size_t i = 0; i < k; i++) h = (h ^ (unsigned char)buf[i]) * 1099511628211ull;
-  hint_memo *m = &memo[(h >> 7) & 255];
+  const char *cls = a->cls ? a->cls : "", *id = a->id ? a->id : "";
+  size_t lc = strlen(cls), li = strlen(id);
+  if (!lc && !li) return; /* no "class id" text */
+  /* the memo key is the raw pair: equal pairs make equal "class id" text,
+   * which is only built (lower-cased) when the memo misses */
+  uint64_t h = xc_hash64(cls, lc, 0);
+  if (li) h = xc_hash64(id, li, h);
+  hint_memo *m = &hint_memo_tab[(h >> 7) & (HINT_MEMO - 1)];
   if (!m->used || m->h != h) {
+    char buf[256];
+    size_t k = class_id_of(a->cls, a->id, buf, sizeof buf);
     rec t;
     memset(&t, 0, sizeof t);
     class_hints(buf, k, &t);
-    m->used = 1, m->h = h, m->weight = t.weight, m->unlikely = t.unlikely,
+    m->used = 1, m->h = h, m->weight = (signed char)t.weight, m->unlikely = t.unlikely,
     m->hidden = t.hidden, m->title_cls = t.title_cls, m->byline_cls = t.byline_cls;
   }
   r->weight += m->weight;
@@ -364,6 +406,46 @@ enum { G_NEG = 1, G_POS = 2, G_UNLIKELY = 4, G_MAYBE = 8, G_COMMENT = 16,
 static xc_patset hint_set;
 static pthread_once_t hint_once = PTHREAD_ONCE_INIT;
 
+/* Bits of a word of a class/id string: a negative token, "author", a
+ * whole class name that hides the element. */
+enum { W_NEG = 1, W_AUTHOR = 2, W_HIDE = 4 };
+typedef struct {
+  const char *s;
+  unsigned char len, bits;
+} hint_word;
+
+/* A set of short words bucketed by length: a lookup compares only the
+ * words of the right length. */
+#define WORD_MAX 24 /* longest word */
+#define WORD_SET_MAX 40
+typedef struct {
+  hint_word w[WORD_SET_MAX];
+  unsigned char at[WORD_MAX + 2]; /* length l: w[at[l] .. at[l + 1]) */
+} word_set;
+
+/* Fills s with the n words of list (each at most WORD_MAX bytes). */
+static void word_set_build(word_set *s, const hint_word *list, size_t n) {
+  size_t k = 0;
+  for (size_t l = 0; l <= WORD_MAX; l++) {
+    s->at[l] = (unsigned char)k;
+    for (size_t i = 0; i < n; i++)
+      if (list[i].len == l && k < WORD_SET_MAX) s->w[k++] = list[i];
+  }
+  s->at[WORD_MAX + 1] = (unsigned char)k;
+}
+
+/* Bits of p[0..n) when it is a word of s, else 0. */
+static unsigned word_set_bits(const word_set *s, const char *p, size_t n) {
+  if (n > WORD_MAX) return 0;
+  for (unsigned i = s->at[n]; i < s->at[n + 1]; i++)
+    if (!memcmp(s->w[i].s, p, n)) return s->w[i].bits;
+  return 0;
+}
+
+static word_set tok_set;  /* neg_tok words without a separator, "author" */
+static word_set hide_set; /* whole class names that hide an element */
+static const char *neg_multi[WORD_SET_MAX + 1]; /* the other neg_tok */
+
 static void hint_init(void) {
   static const char *const title_sub[] = {"title", "headline", NULL};
   static const char *const byline_sub[] = {"byline", "author-name", "authorname", NULL};
@@ -377,31 +459,56 @@ static void hint_init(void) {
   xc_patset_add(&hint_set, byline_sub, G_BYLINE);
   xc_patset_add(&hint_set, bio_sub, G_BIO);
   xc_patset_build(&hint_set);
+  /* a word part equal to a token is what has_tok finds, for tokens
+   * without a separator inside */
+  hint_word tw[WORD_SET_MAX];
+  size_t nw = 0, nm = 0;
+  for (int j = 0; neg_tok[j] && nw + nm < WORD_SET_MAX - 1; j++) {
+    if (strpbrk(neg_tok[j], " -_")) neg_multi[nm++] = neg_tok[j];
+    else tw[nw++] = (hint_word){neg_tok[j], (unsigned char)strlen(neg_tok[j]), W_NEG};
+  }
+  size_t j = 0;
+  while (j < nw && strcmp(tw[j].s, "author")) j++;
+  if (j == nw) tw[nw++] = (hint_word){"author", 6, 0};
+  tw[j].bits |= W_AUTHOR;
+  word_set_build(&tok_set, tw, nw);
+#define HW(w) {w, sizeof w - 1, W_HIDE}
+  static const hint_word hide[] = {
+      HW("hidden"), HW("hide"), HW("hiddenbox"), HW("is-hidden"), HW("d-none"),
+      HW("visually-hidden"), HW("sr-only"), HW("screen-reader-text")};
+#undef HW
+  word_set_build(&hide_set, hide, sizeof hide / sizeof hide[0]);
 }
 
 static void class_hints(const char *buf, size_t k, rec *r) {
   pthread_once(&hint_once, hint_init);
+  /* one pass over the words (split at ' ') and their parts (split at ' ',
+   * '-', '_') */
+  unsigned bits = 0;
+  for (size_t i = 0; i < k;) {
+    while (i < k && buf[i] == ' ') i++;
+    size_t w = i;
+    while (w < k && buf[w] != ' ') w++;
+    if (w > i) bits |= word_set_bits(&hide_set, buf + i, w - i);
+    for (size_t a = i; a < w;) {
+      size_t b = a;
+      while (b < w && buf[b] != '-' && buf[b] != '_') b++;
+      if (b > a) bits |= word_set_bits(&tok_set, buf + a, b - a);
+      a = b + 1;
+    }
+    i = w;
+  }
   uint32_t m = xc_patset_match(&hint_set, buf, k);
   r->title_cls = (m & G_TITLE) != 0;
-  r->byline_cls = ((m & G_BYLINE) || has_tok(buf, k, "author")) && !(m & G_BIO);
-  int neg = (m & G_NEG) != 0, pos = (m & G_POS) != 0;
-  for (int j = 0; !neg && neg_tok[j]; j++)
-    if (has_tok(buf, k, neg_tok[j])) neg = 1;
+  r->byline_cls = ((m & G_BYLINE) || (bits & W_AUTHOR)) && !(m & G_BIO);
+  int neg = (m & G_NEG) || (bits & W_NEG), pos = (m & G_POS) != 0;
+  for (int j = 0; !neg && neg_multi[j]; j++)
+    if (has_tok(buf, k, neg_multi[j])) neg = 1;
   if (neg) r->weight -= 25;
   if (pos) r->weight += 25;
   if ((m & G_UNLIKELY) && !(m & G_MAYBE))
     r->unlikely = (m & G_COMMENT) ? 3 : 1;
-  /* whole class names that hide an element */
-  static const char *const hide[] = {"hidden", "hide", "hiddenbox", "is-hidden",
-                                     "d-none", "visually-hidden", "sr-only",
-                                     "screen-reader-text", NULL};
-  for (const char *t = buf; *t;) {
-    while (*t == ' ') t++;
-    size_t l = strcspn(t, " ");
-    for (int j = 0; hide[j] && l; j++)
-      if (strlen(hide[j]) == l && !memcmp(t, hide[j], l)) r->hidden = 1;
-    t += l;
-  }
+  if (bits & W_HIDE) r->hidden = 1;
 }
 
 static int is_hidden(const node_attrs *at) {
@@ -564,48 +671,28 @@ static void meta_tag(ctx *c, xc_hnode *n) {
   }
 }
 
-static const tag_info *tag_cached(ctx *c, const char *name) {
-  size_t k = ((uintptr_t)name >> 4) & 63;
-  if (c->tcache[k].name != name) {
-    c->tcache[k].name = name;
-    c->tcache[k].t = tag_lookup(name);
-  }
-  return c->tcache[k].t;
-}
-
-/* ---- element -> record index ---- */
-static size_t slot_of(const ctx *c, const xc_hnode *n) {
-  uint64_t h = (uint64_t)(uintptr_t)n * 0x9E3779B97F4A7C15ull;
-  return (size_t)(h >> 20) & c->mask;
-}
-
-static void idx_put(ctx *c, const xc_hnode *n, int i) {
-  size_t k = slot_of(c, n);
-  while (c->keys[k] && c->keys[k] != n) k = (k + 1) & c->mask;
-  c->keys[k] = n;
-  c->vals[k] = i;
-}
-
-/* Record index of element n, or -1. */
-static int idx_get(const ctx *c, const xc_hnode *n) {
-  size_t k = slot_of(c, n);
-  while (c->keys[k]) {
-    if (c->keys[k] == n) return c->vals[k];
-    k = (k + 1) & c->mask;
-  }
-  return -1;
-}
-
 /* ---- pass 1: record elements, collect metadata ---- */
-static size_t text_chars(const char *s, size_t *commas) {
+/* Characters of s[0..n) (s[n] readable), up to a NUL, that are not white
+ * space; adds its commas to *commas. A byte counts unless it is a space or
+ * a UTF-8 continuation byte, a NBSP (C2 A0) not at all. One pass over the
+ * class table; the rare commas, NBSPs and NULs are then found by memchr
+ * only when the pass saw one. */
+static size_t text_chars(const char *s, size_t n, size_t *commas) {
+  const unsigned char *p = (const unsigned char *)s;
   size_t k = 0;
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f') continue;
-    if ((*p & 0xC0) == 0x80) continue;
-    if (*p == 0xC2 && p[1] == 0xA0) continue; /* NBSP */
-    if (*p == ',') (*commas)++;
-    k++;
+  unsigned seen = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned v = char_class[p[i]];
+    k += v & C_COUNTS;
+    seen |= v;
   }
+  if (seen & C_NUL) return text_chars(s, strlen(s), commas);
+  if (seen & C_COMMA)
+    for (const char *q = memchr(s, ',', n); q; q = memchr(q + 1, ',', (size_t)(s + n - q - 1)))
+      (*commas)++;
+  if (seen & C_C2)
+    for (const char *q = memchr(s, 0xC2, n); q; q = memchr(q + 1, 0xC2, (size_t)(s + n - q - 1)))
+      k -= (unsigned char)q[1] == 0xA0;
   return k;
 }
 
@@ -618,18 +705,17 @@ static char *probe_text(ctx *c, xc_hnode *n, size_t max) {
 }
 
 static void on_element(ctx *c, xc_hnode *n, rec *r, const node_attrs *na) {
-  const char *nm = n->name;
-  if (!strchr("hlmst", nm[0])) goto attrs; /* none of the tags below */
-  if (!strcmp(nm, "meta")) {
+  int tag = n->tag;
+  if (tag == T_META) {
     meta_tag(c, n);
     return;
   }
-  if (!strcmp(nm, "html")) {
+  if (tag == T_HTML) {
     set_once(&c->lang, attr(n, "lang"));
     set_once(&c->lang, attr(n, "xml:lang"));
     return;
   }
-  if (!strcmp(nm, "title")) {
+  if (tag == T_TITLE) {
     if (!c->title_tag) { /* own text only: broken pages nest the body */
       xc_buf b;
       xc_buf_init(&b);
@@ -644,27 +730,27 @@ static void on_element(ctx *c, xc_hnode *n, rec *r, const node_attrs *na) {
     }
     return;
   }
-  if (!strcmp(nm, "script")) {
+  if (tag == T_SCRIPT) {
     const char *t = attr(n, "type");
     if (t && xc_memcasemem(t, strlen(t), "ld+json")) ld_parse(c, n);
     return;
   }
-  if (!strcmp(nm, "link")) {
+  if (tag == T_LINK) {
     const char *rel = attr(n, "rel");
     if (rel && !strcasecmp(rel, "canonical")) set_once(&c->canonical, attr(n, "href"));
     return;
   }
-  if (!strcmp(nm, "h1") && c->nh1 < 4 && !r->hidden) {
+  if (tag == T_H1 && c->nh1 < 4 && !r->hidden) {
     char *t = probe_text(c, n, 600);
     if (t && *t) c->h1[c->nh1++] = t;
     else free(t);
   }
-  if (!strcmp(nm, "time")) {
+  if (tag == T_TIME) {
     const char *d = attr(n, "datetime");
     if (!d) d = attr(n, "content");
     set_once(&c->time_date, d);
   }
-attrs:;
+  /* attributes any element may carry */
   const char *ip = na->itemprop;
   if (ip) {
     if (!strcasecmp(ip, "datePublished")) {
@@ -688,7 +774,7 @@ attrs:;
     if (t) xc_authors_from_byline(t, strlen(t), &c->prop_authors);
     free(t);
   }
-  int hn = nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '3' && !nm[2];
+  int hn = tag == T_H1 || tag == T_H2 || tag == T_H3;
   if ((hn || r->title_cls) && c->heads.n < 200 && !r->hidden) {
     char *t = probe_text(c, n, 400);
     if (t && strlen(t) >= 4 && strlen(t) < 300) {
@@ -714,28 +800,27 @@ static void record(ctx *c, xc_hnode *root) {
   while (n) {
     int descend = 0;
     if (n->name) {
-      if (c->n == c->cap) {
+      if (c->n == c->cap) { /* records start zeroed (see xc_extract_html) */
+        size_t old = c->cap;
         c->cap = c->cap ? c->cap * 2 : 1024;
         c->r = xc_xrealloc(c->r, c->cap * sizeof *c->r);
+        memset(c->r + old, 0, (c->cap - old) * sizeof *c->r);
       }
       rec *r = &c->r[c->n];
-      memset(r, 0, sizeof *r);
       r->node = n;
       r->parent = parent;
-      const tag_info *t = tag_cached(c, n->name);
+      const tag_info *t = node_tag(n);
       r->flags = t ? t->flags : 0;
       r->base = t ? t->base : 0;
       if (parent >= 0) r->in_a = c->r[parent].in_a;
       if (r->flags & F_A) r->in_a = 1;
       node_attrs na;
       attrs_of(n, &na);
-      hints(&na, r, c->memo);
+      hints(&na, r);
       if ((r->flags & F_SOFT) && r->weight > 0) r->flags &= ~(unsigned)F_DROP;
       if (is_hidden(&na)) r->hidden = 1;
-      if (!strcmp(n->name, "body") ||
-          !strcmp(n->name, "html"))
+      if (n->tag == T_BODY || n->tag == T_HTML)
         r->unlikely = r->hidden = 0, r->weight = 0;
-      idx_put(c, n, (int)c->n);
       on_element(c, n, r, &na);
       descend = n->first != NULL;
       if (descend) parent = (int)c->n;
@@ -745,7 +830,7 @@ static void record(ctx *c, xc_hnode *root) {
                (c->r[parent].flags & (F_DROP | F_SOFT)) != F_DROP) {
       rec *p = &c->r[parent];
       size_t commas = 0;
-      size_t k = text_chars(n->text, &commas);
+      size_t k = text_chars(n->text, n->text_len, &commas);
       p->own_text += k;
       p->own_commas += commas;
       if (p->in_a) p->own_link += k;
@@ -754,10 +839,11 @@ static void record(ctx *c, xc_hnode *root) {
       n = n->first;
       continue;
     }
+    /* going up: parent is the record of n->parent (every element has
+     * one), so the record of the element above is its parent */
     while (n && n != root && !n->next) {
       n = n->parent;
-      int at = n ? idx_get(c, n) : -1;
-      if (at >= 0) parent = c->r[at].parent;
+      if (n) parent = c->r[parent].parent;
     }
     if (!n || n == root) break;
     n = n->next;
@@ -811,8 +897,8 @@ static int para_len(const rec *e, size_t *len, size_t *lnk, size_t *com, size_t 
 }
 
 static int is_body(const rec *e) {
-  const char *nm = e->node->name;
-  return e->parent < 0 || !strcmp(nm, "body") || !strcmp(nm, "html");
+  int t = e->node->tag;
+  return e->parent < 0 || t == T_BODY || t == T_HTML;
 }
 
 /* As Readability.js does: a parent that holds the winner as its only
@@ -940,21 +1026,29 @@ static void nl(xc_buf *b) {
   if (b->n && b->p[b->n - 1] != '\n') xc_buf_putc(b, '\n');
 }
 
+/* Appends text s with runs of white space (and NBSP) as one space, no
+ * space at the start of a line; pre keeps newlines. Writes straight into
+ * b, which never grows by more than strlen(s). */
 static void put_text(xc_buf *b, const char *s, int pre) {
+  size_t n = strlen(s);
+  if (!n) return;
+  xc_buf_reserve(b, n);
+  char *start = b->p, *o = b->p + b->n;
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
     int sp = *p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\n';
     if (pre && *p == '\n') {
-      xc_buf_putc(b, '\n');
+      *o++ = '\n';
       continue;
     }
     if (*p == 0xC2 && p[1] == 0xA0) sp = 1, p++;
     if (sp) {
-      if (b->n && b->p[b->n - 1] != ' ' && b->p[b->n - 1] != '\n')
-        xc_buf_putc(b, ' ');
+      if (o > start && o[-1] != ' ' && o[-1] != '\n') *o++ = ' ';
       continue;
     }
-    xc_buf_putc(b, (char)*p);
+    *o++ = (char)*p;
   }
+  b->n = (size_t)(o - start);
+  b->p[b->n] = 0;
 }
 
 /* Readability's conditional clean: is this block inside the content junk? */
@@ -977,15 +1071,21 @@ static int junk_block(const rec *e, const rec *root) {
   return 0;
 }
 
+/* Writes the text of element top's subtree into b. Records are in
+ * document order, so the walk keeps record indexes as it goes instead of
+ * looking nodes up: the next element is the next record, or the one after
+ * a skipped subtree (rec.end, set by score); text takes its parent's. */
 static void emit(ctx *c, xc_buf *b, int top) {
   xc_hnode *root = c->r[top].node;
   const rec *rt = &c->r[top];
   xc_hnode *n = root;
+  int next = top; /* record of the next element in document order */
+  int cur = -1;   /* record of n's parent */
   nl(b);
   while (n) {
     int descend = 0;
-    int at = n->name ? idx_get(c, n) : -1;
-    if (at >= 0) {
+    if (n->name) {
+      int at = next;
       rec *e = &c->r[at];
       if (!e->excl && (n == root || !junk_block(e, rt))) {
         if (e->flags & F_BR) xc_buf_putc(b, '\n');
@@ -994,10 +1094,10 @@ static void emit(ctx *c, xc_buf *b, int top) {
         descend = n->first != NULL;
         if (!descend && (e->flags & F_BLOCK)) nl(b);
       }
-    } else if (!n->name) {
-      unsigned pf = 0;
-      int pa = n->parent ? idx_get(c, n->parent) : -1;
-      if (pa >= 0) pf = c->r[pa].flags;
+      next = descend ? at + 1 : e->end;
+      if (descend) cur = at;
+    } else {
+      unsigned pf = cur >= 0 ? c->r[cur].flags : 0;
       if (!(pf & F_TITLE)) put_text(b, n->text, (pf & F_PRE) != 0);
     }
     if (descend) {
@@ -1006,11 +1106,8 @@ static void emit(ctx *c, xc_buf *b, int top) {
     }
     while (n && n != root && !n->next) {
       n = n->parent;
-      int up = n ? idx_get(c, n) : -1;
-      if (up >= 0) {
-        rec *e = &c->r[up];
-        if (e->flags & F_BLOCK) nl(b);
-      }
+      if (c->r[cur].flags & F_BLOCK) nl(b);
+      cur = c->r[cur].parent;
     }
     if (!n || n == root) break;
     n = n->next;
@@ -1045,9 +1142,10 @@ static void main_text(ctx *c, int best, xc_buf *b) {
   char tcls[256];
   class_id(t->node, tcls, sizeof tcls);
   int after = 0;
-  for (xc_hnode *s = r[par].node->first; s; s = s->next) {
-    int i = s->name ? idx_get(c, s) : -1;
-    if (i < 0) continue;
+  /* the element children of par, in order: records are in document
+   * order, and each child's subtree ends where the next child starts */
+  for (int i = par + 1; i < r[par].end; i = r[i].end) {
+    xc_hnode *s = r[i].node;
     rec *e = &r[i];
     if (e->excl) continue;
     int take = i == best;
@@ -1119,8 +1217,8 @@ static int boiler_line(const char *p, size_t n) {
       "enlarge image", "click to enlarge", "click photo to enlarge", "hide caption",
       "view larger image", "back to story", "‹ back to story", "no comments yet",
       "no related posts found", "no recommendations", NULL};
-  for (int i = 0; exact[i]; i++)
-    if (!strcmp(s, exact[i])) return 1;
+  for (int i = 0; exact[i]; i++) /* first bytes first: most lines differ there */
+    if (s[0] == exact[i][0] && !strcmp(s, exact[i])) return 1;
   static const char *const prefix[] = {
       "sign up for", "sign up to", "subscribe to our", "subscribe to the",
       "follow us on", "share on ", "share this", "read more ", "related ",
@@ -1135,7 +1233,7 @@ static int boiler_line(const char *p, size_t n) {
       "photos by ", "photo courtesy", "image credit", "image courtesy", "pages 1 ",
       NULL};
   for (int i = 0; prefix[i]; i++)
-    if (!strncmp(s, prefix[i], strlen(prefix[i]))) {
+    if (s[0] == prefix[i][0] && !strncmp(s, prefix[i], strlen(prefix[i]))) {
       if (!strcmp(prefix[i], "this article was"))
         return strstr(s, "helpful") != NULL;
       return 1;
@@ -1325,6 +1423,28 @@ static int prose_follows(const char *p) {
   return 0;
 }
 
+/* Could xc_publisher_from_line find a repost credit in the trimmed line
+ * p[0..n)? A cheap test that passes every line it may accept: one that
+ * starts "the post ", "source: " or "originally from: ", ends in ':', or
+ * (under 200 bytes) holds "appeared ", "published " or "reprinted ", which
+ * all its "originally appeared in ..." phrases contain. */
+static int may_credit(const char *p, size_t n) {
+  if (n < 8) return 0;
+  if (p[n - 1] == ':' || xc_strncaseeq(p, "the post ", 9) ||
+      xc_strncaseeq(p, "source: ", 8) ||
+      (n >= 17 && xc_strncaseeq(p, "originally from: ", 17)))
+    return 1;
+  if (n >= 200) return 0;
+  for (size_t i = 8; i < n; i++) /* "...ed " */
+    if (p[i] == ' ' && xc_lower((unsigned char)p[i - 1]) == 'd' &&
+        xc_lower((unsigned char)p[i - 2]) == 'e' &&
+        (xc_strncaseeq(p + i - 8, "appeared", 8) ||
+         (i >= 9 && (xc_strncaseeq(p + i - 9, "published", 9) ||
+                     xc_strncaseeq(p + i - 9, "reprinted", 9)))))
+      return 1;
+  return 0;
+}
+
 /* Filters lines of raw text into out: drops boilerplate, the title, repost
  * credits (which set *publisher), and everything from a reader-comment
  * section on (a comments heading, or the first of several signatures). */
@@ -1368,7 +1488,7 @@ static void filter_lines(const char *t, const char *title, xc_buf *out,
       if (same_text(l, title)) keep = 0;
       free(l);
     }
-    if (keep && s.n < 400) {
+    if (keep && s.n < 400 && may_credit(s.p, s.n)) {
       char *pub = xc_publisher_from_line(s.p, s.n);
       if (pub) {
         if (!*publisher) *publisher = pub;
@@ -1394,6 +1514,7 @@ static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " « 
 /* Length of a title separator at p, or 0. */
 static size_t sep_at(const char *p) {
   static const char *const more[] = {" > ", " >> ", " -- ", " || ", NULL};
+  if (*p != ' ') return 0; /* every separator starts with a space */
   for (int k = 0; seps[k]; k++)
     if (!strncmp(p, seps[k], strlen(seps[k]))) return strlen(seps[k]);
   for (int k = 0; more[k]; k++)
@@ -1539,8 +1660,6 @@ static char *norm_date(const char *s) {
 
 static void ctx_release(ctx *c) {
   free(c->r);
-  free(c->keys);
-  free(c->vals);
   free(c->title_tag);
   for (int i = 0; i < c->nh1; i++) free(c->h1[i]);
   free(c->og_title);
@@ -1570,14 +1689,14 @@ static void ctx_release(ctx *c) {
 
 static size_t count_chars(const char *s) {
   size_t commas = 0;
-  return text_chars(s, &commas);
+  return text_chars(s, strlen(s), &commas);
 }
 
 /* Did an unterminated <title> take the rest of the page as its text? */
 static int swallowed_by_title(const xc_hdom *dom) {
   size_t steps = 0;
   for (xc_hnode *n = dom->root; n && steps < 4096; n = xc_hdom_next(dom->root, n, 0), steps++)
-    if (n->name && !strcmp(n->name, "title")) {
+    if (n->tag == T_TITLE) {
       const xc_hnode *t = n->first;
       return t && !t->name && t->text_len > 2000 && memchr(t->text, '<', t->text_len);
     }
@@ -1587,6 +1706,7 @@ static int swallowed_by_title(const xc_hdom *dom) {
 int xc_extract_html(const char *p, size_t n, xc_extracted *out, xc_err *err) {
   if (n > (size_t)INT32_MAX)
     return xc_err_set(err, XC_ELIMIT, "HTML page too large (%zu bytes)", n);
+  pthread_once(&tables_once, tables_init);
   xc_hdom dom;
   xc_hdom_parse(&dom, p, n);
   if (swallowed_by_title(&dom)) {
@@ -1604,12 +1724,12 @@ int xc_extract_html(const char *p, size_t n, xc_extracted *out, xc_err *err) {
   }
   ctx c;
   memset(&c, 0, sizeof c);
-  c.mask = 1;
   c.min_para = 25;
-  while (c.mask < 2 * (dom.nelements + 1)) c.mask <<= 1;
-  c.keys = xc_xcalloc(c.mask, sizeof *c.keys);
-  c.vals = xc_xmalloc(c.mask * sizeof *c.vals);
-  c.mask--;
+  /* a record per element and the root, zeroed in one call (cheaper than
+   * one memset per record) */
+  c.cap = dom.nelements + 1;
+  c.r = xc_xmalloc(c.cap * sizeof *c.r);
+  memset(c.r, 0, c.cap * sizeof *c.r);
   xc_buf raw, text;
   xc_buf_init(&raw);
   xc_buf_init(&text);
@@ -1619,22 +1739,25 @@ int xc_extract_html(const char *p, size_t n, xc_extracted *out, xc_err *err) {
     int best = score(&c, 1);
     if (best >= 0) main_text(&c, best, &raw);
     top = best;
-    if (count_chars(xc_buf_cstr(&raw)) < 150) {
+    size_t have = count_chars(xc_buf_cstr(&raw)); /* of raw */
+    if (have < 150) {
       int b2 = score(&c, 0);
       xc_buf alt;
       xc_buf_init(&alt);
       if (b2 >= 0) main_text(&c, b2, &alt);
       /* unlikely blocks (comments, sidebars) win only by a clear margin */
+      size_t alt_have;
       if (b2 >= 0 && (best < 0 || c.r[b2].weight >= c.r[best].weight) &&
-          count_chars(xc_buf_cstr(&alt)) > 2 * count_chars(xc_buf_cstr(&raw)) + 100) {
+          (alt_have = count_chars(xc_buf_cstr(&alt))) > 2 * have + 100) {
         xc_buf_release(&raw);
         raw = alt;
         top = b2;
+        have = alt_have;
       } else {
         xc_buf_release(&alt);
       }
     }
-    if (!count_chars(xc_buf_cstr(&raw))) {
+    if (!have) {
       /* a photo or video post with a line of text: no block made a
        * paragraph, so take the best short one */
       c.min_para = 1;
