@@ -344,6 +344,16 @@ char *xc_collapse_ws(const char *p, size_t n) {
   int pending = 0;
   size_t len;
   for (size_t i = 0; i < n; i += len) {
+    unsigned char c = (unsigned char)p[i];
+    if (c < 0x80 && c > ' ') { /* printable ASCII: copy the whole run */
+      size_t e = i + 1;
+      while (e < n && (unsigned char)p[e] < 0x80 && (unsigned char)p[e] > ' ') e++;
+      if (pending && b.n) xc_buf_putc(&b, ' ');
+      pending = 0;
+      xc_buf_put(&b, p + i, e - i);
+      len = e - i;
+      continue;
+    }
     uint32_t cp = xc_utf8_decode(p + i, n - i, &len);
     if (xc_uspace(cp) || cp == 0x200B || cp == 0xFEFF || cp == 0xAD) {
       if (cp != 0x200B && cp != 0xFEFF && cp != 0xAD) pending = 1;
