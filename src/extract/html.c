@@ -1692,36 +1692,12 @@ static size_t count_chars(const char *s) {
   return text_chars(s, strlen(s), &commas);
 }
 
-/* Did an unterminated <title> take the rest of the page as its text? */
-static int swallowed_by_title(const xc_hdom *dom) {
-  size_t steps = 0;
-  for (xc_hnode *n = dom->root; n && steps < 4096; n = xc_hdom_next(dom->root, n, 0), steps++)
-    if (n->tag == T_TITLE) {
-      const xc_hnode *t = n->first;
-      return t && !t->name && t->text_len > 2000 && memchr(t->text, '<', t->text_len);
-    }
-  return 0;
-}
-
 int xc_extract_html(const char *p, size_t n, xc_extracted *out, xc_err *err) {
   if (n > (size_t)INT32_MAX)
     return xc_err_set(err, XC_ELIMIT, "HTML page too large (%zu bytes)", n);
   pthread_once(&tables_once, tables_init);
   xc_hdom dom;
-  xc_hdom_parse(&dom, p, n);
-  if (swallowed_by_title(&dom)) {
-    /* a <title> that never ends holds the whole page as text: read the page
-     * again with that title as an ordinary element */
-    const char *t = xc_memcasemem(p, n, "<title");
-    if (t) {
-      char *copy = xc_xmalloc(n);
-      memcpy(copy, p, n);
-      copy[t - p + 1] = 'x';
-      xc_hdom_release(&dom);
-      xc_hdom_parse(&dom, copy, n);
-      free(copy);
-    }
-  }
+  xc_hdom_parse(&dom, p, n); /* an unclosed <title> ends at the next tag */
   ctx c;
   memset(&c, 0, sizeof c);
   c.min_para = 25;
