@@ -2,19 +2,9 @@
  * metadata fields, no Markdown syntax left, best effort on broken YAML. */
 #include <stdlib.h>
 
-#include "extract/extract.h"
-#include "test.h"
+#include "extract_test.h"
 
-static void run(const char *s, xc_extracted *x) {
-  memset(x, 0, sizeof *x);
-  xc_err err;
-  CHECK(xc_extract_markdown(s, strlen(s), x, &err) == 0);
-  CHECK(x->text != NULL);
-}
-
-static int has(const xc_extracted *x, const char *phrase) {
-  return x->text && strstr(x->text, phrase) != NULL;
-}
+static void run(const char *s, xc_extracted *x) { run_extractor(xc_extract_markdown, s, x); }
 
 TEST(markdown_front_matter_fields) {
   xc_extracted x;

@@ -3,19 +3,9 @@
  * title, date, byline, site and publisher come from the article's edges. */
 #include <stdlib.h>
 
-#include "extract/extract.h"
-#include "test.h"
+#include "extract_test.h"
 
-static void run(const char *s, xc_extracted *x) {
-  memset(x, 0, sizeof *x);
-  xc_err err;
-  CHECK(xc_extract_text(s, strlen(s), x, &err) == 0);
-  CHECK(x->text != NULL);
-}
-
-static int has(const xc_extracted *x, const char *phrase) {
-  return x->text && strstr(x->text, phrase) != NULL;
-}
+static void run(const char *s, xc_extracted *x) { run_extractor(xc_extract_text, s, x); }
 
 static const char article[] =
     "The ferry operator cancelled all crossings from Veltmark on Monday after a storm damaged the ramp at the main terminal, the company said.\n\n"
