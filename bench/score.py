@@ -50,9 +50,10 @@ def gold_of(datadir):
 
 
 # Dragnet's gold appends the page's reader comments after a marker line such
-# as "!@#$%^&*()  COMMENTS"; crosscheck drops comment sections by design
-# (SPEC.md), so such sets are also scored against the gold cut at the marker.
-COMMENTS_MARK = re.compile(r"^[^\w\n]*COMMENTS[^\w\n]*$", re.M)
+# as "!@#$%^&*()  COMMENTS" (sometimes mistyped: "COMMNENTS", "CORRECTED",
+# "!@ $%^&*()"); crosscheck drops comment sections by design (SPEC.md), so
+# such sets are also scored against the gold cut at the marker.
+COMMENTS_MARK = re.compile(r"^(?:[^\w\n]*COMMENTS[^\w\n]*|.*%\^&\*\(\).*)$", re.M)
 
 
 def without_comments(gold):
