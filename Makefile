@@ -18,20 +18,26 @@ LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm $(XLDFLAGS)
 
 LIB_SRC := $(sort $(wildcard src/*/*.c))
 LIB_SRC := $(filter-out src/cli/%,$(LIB_SRC))
+LIB_ASM := $(sort $(wildcard src/*/*.S))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC:= $(sort $(wildcard tests/unit/*.c))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(LIB_ASM:%.S=$(BUILD)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 DEPS    := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
-.PHONY: all check test demo bench bench-extract asan ubsan deps clean fuzz
+.PHONY: all check test demo bench bench-extract bench-ner model asan ubsan deps clean fuzz
 
 all: $(BUILD)/crosscheck
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+# trained weights linked in as bytes (src/lang/ner_model.S)
+$(BUILD)/obj/%.o: %.S model/ner.bin
+	@mkdir -p $(dir $@)
+	$(CC) -c $< -o $@
 
 $(BUILD)/libcrosscheck.a: $(LIB_OBJ)
 	@rm -f $@
@@ -57,10 +63,18 @@ demo: deps
 deps:
 	@scripts/deps
 
-bench: bench-extract
+bench: bench-extract bench-ner
 
 bench-extract: all
 	@bench/extract.sh $(BUILD)
+
+bench-ner: all
+	@bench/ner.sh $(BUILD)
+
+# retrain model/ner.bin from ../shared/data/conll2003, then relink
+model: all
+	@scripts/model.sh $(BUILD)
+	@$(MAKE) --no-print-directory all
 
 asan: deps
 	@$(MAKE) --no-print-directory test BUILD=build/asan OPT=-O1 \

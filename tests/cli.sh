@@ -135,5 +135,40 @@ json_ok "examples: stories and copy" "$T/out" object '
 expect "analyze examples md" 0 "$BIN" analyze examples
 has "md marks the copy" "$T/out" "\*\*copy\*\* of"
 
+# ---- entities --conll: one tag appended per token line ----
+cat >"$T/tags.conll" <<'CONLL'
+-DOCSTART- -X- O O
+
+Inspectors NNS O
+from IN O
+Veltmark NNP B-LOC
+met VBD O
+Maria NNP B-PER
+Lindqvist NNP I-PER
+. . O
+
+The DT O
+port NN O
+reopened VBD O
+CONLL
+expect "entities conll" 0 "$BIN" entities --conll "$T/tags.conll"
+if python3 - "$T/tags.conll" "$T/out" <<'PY'
+import sys
+src = open(sys.argv[1]).read().splitlines()
+out = open(sys.argv[2]).read().splitlines()
+assert len(src) == len(out), (len(src), len(out))
+tags = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
+for a, b in zip(src, out):
+    if not a.strip() or a.startswith("-DOCSTART-"):
+        assert a == b, (a, b)
+    else:
+        assert b.startswith(a + " ") and b[len(a) + 1:] in tags, (a, b)
+PY
+then ok; else bad "entities conll: lines not kept one for one with a tag appended"; fi
+expect "entities stdin" 0 sh -c "printf 'Oslo\n' | '$BIN' entities --conll -"
+expect "entities without --conll" 2 "$BIN" entities "$T/tags.conll"
+expect "entities missing file" 1 "$BIN" entities --conll "$T/nope.conll"
+has "entities missing file named" "$T/err" "nope.conll"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

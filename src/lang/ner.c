@@ -1,0 +1,340 @@
+/* ner.c - named-entity tagging: hashed features of a word and its window
+ * (form, lower case, shape, affixes, neighbours and their pairs), a first-
+ * order structured perceptron's weights (trained by ner_train.c, averaged,
+ * stored as int16 with one scale) and Viterbi decoding over IOB2 tags
+ * with the B/I constraints built in. */
+#include "ner.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+/* ---- tag names ---- */
+static const char *const type_names[] = {
+#define XC_NER_TYPE_NAME(name) #name,
+    XC_NER_TYPES(XC_NER_TYPE_NAME)
+#undef XC_NER_TYPE_NAME
+};
+
+static const char *const tag_names[XC_NER_NTAGS] = {
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+
+const char *xc_ner_type_name(int t) {
+  return t >= 0 && t < XC_NER_NTYPES ? type_names[t] : "?";
+}
+
+const char *xc_ner_tag_name(int tag) {
+  return tag >= 0 && tag < XC_NER_NTAGS ? tag_names[tag] : "O";
+}
+
+int xc_ner_tag_parse(const char *s, size_t n) {
+  if (n == 1 && s[0] == 'O') return XC_NER_O;
+  if (n < 3 || s[1] != '-' || (s[0] != 'B' && s[0] != 'I')) return -1;
+  for (int t = 0; t < XC_NER_NTYPES; t++)
+    if (strlen(type_names[t]) == n - 2 && !memcmp(s + 2, type_names[t], n - 2))
+      return s[0] == 'B' ? XC_NER_B(t) : XC_NER_I(t);
+  return -1;
+}
+
+/* ---- features ---- */
+enum {
+  F_BIAS, F_W, F_LW, F_SHAPE, F_SSHAPE, F_P2, F_P3, F_P4, F_S1, F_S2, F_S3, F_S4,
+  F_LWM1, F_LWP1, F_LWM2, F_LWP2, F_SSM1, F_SSP1, F_SSM1_0, F_SS0_P1,
+  F_LWM1_0, F_LW0_P1, F_FIRST_SS, F_CAPS_LW, F_LWM1_SS0, F_SS0_LWP1,
+  F_LWM2_M1, F_LEN_SS, F_COUNT
+};
+_Static_assert(F_COUNT <= XC_NER_NFEAT, "XC_NER_NFEAT too small");
+
+/* splitmix64's finaliser: a feature key from a template and a value */
+static uint64_t mix(uint64_t t, uint64_t v) {
+  uint64_t z = v + 0x9E3779B97F4A7C15ull * (t + 1);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  return z ? z : 1; /* 0 means "no feature" */
+}
+
+#define LOWER_MAX 64
+
+/* What the features need of one word. */
+typedef struct {
+  uint64_t w, lw, shape, sshape;
+  uint64_t pre[3], suf[4];
+  int len; /* in code points, capped */
+  int upper, lower;
+} word_info;
+
+/* Character class for shapes: X upper, x lower, d digit, else itself
+ * (ASCII) or 'o'. */
+static char shape_class(uint32_t cp) {
+  if (cp < 128) {
+    if (cp >= 'A' && cp <= 'Z') return 'X';
+    if (cp >= 'a' && cp <= 'z') return 'x';
+    if (cp >= '0' && cp <= '9') return 'd';
+    return (char)cp;
+  }
+  switch (utf8proc_category((utf8proc_int32_t)cp)) {
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LT: return 'X';
+  case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LO:
+  case UTF8PROC_CATEGORY_LM: return 'x';
+  case UTF8PROC_CATEGORY_ND: return 'd';
+  default: return 'o';
+  }
+}
+
+static void word_info_of(const xc_slice *s, word_info *wi) {
+  char low[LOWER_MAX], shape[16], ss[16];
+  size_t nl = 0, nsh = 0, nss = 0;
+  int run = 0, len = 0;
+  char last = 0;
+  wi->upper = wi->lower = 0;
+  for (size_t i = 0; i < s->n;) {
+    unsigned char c = (unsigned char)s->p[i];
+    uint32_t cp;
+    size_t k = 1;
+    if (c < 0x80) cp = c;
+    else cp = xc_utf8_decode(s->p + i, s->n - i, &k);
+    if (nl + k <= LOWER_MAX) {
+      if (c >= 'A' && c <= 'Z') low[nl++] = (char)(c + 32);
+      else memcpy(low + nl, s->p + i, k), nl += k;
+    }
+    char cl = shape_class(cp);
+    wi->upper += cl == 'X';
+    wi->lower += cl == 'x';
+    if (cl == last) run++;
+    else run = 1, last = cl;
+    if (run <= 3 && nsh < sizeof shape) shape[nsh++] = cl;
+    if (run == 1 && nss < sizeof ss) ss[nss++] = cl;
+    len++;
+    i += k;
+  }
+  wi->len = len > 15 ? 15 : len;
+  wi->w = xc_hash64(s->p, s->n, 1);
+  wi->lw = xc_hash64(low, nl, 2);
+  wi->shape = xc_hash64(shape, nsh, 3);
+  wi->sshape = xc_hash64(ss, nss, 4);
+  for (int j = 0; j < 3; j++) {
+    size_t l = (size_t)j + 2;
+    wi->pre[j] = nl > l ? xc_hash64(low, l, 5 + (uint64_t)j) : 0;
+  }
+  for (int j = 0; j < 4; j++) {
+    size_t l = (size_t)j + 1;
+    wi->suf[j] = nl > l ? xc_hash64(low + nl - l, l, 9 + (uint64_t)j) : 0;
+  }
+}
+
+void xc_ner_features(const xc_ner_doc *doc, size_t a, size_t b, uint64_t *out) {
+  size_t n = b - a;
+  word_info stack[64], *wi = n <= 64 ? stack : xc_xmalloc(n * sizeof *wi);
+  int caps = 1, letters = 0;
+  for (size_t i = 0; i < n; i++) {
+    word_info_of(&doc->words[a + i], &wi[i]);
+    letters += wi[i].upper + wi[i].lower;
+    if (wi[i].lower) caps = 0;
+  }
+  caps = caps && letters >= 8;
+  static const uint64_t BOS = 0x51, EOS = 0x52, BOS2 = 0x53, EOS2 = 0x54;
+  for (size_t i = 0; i < n; i++) {
+    uint64_t *f = out + i * XC_NER_NFEAT;
+    const word_info *w = &wi[i];
+    uint64_t lm1 = i >= 1 ? wi[i - 1].lw : BOS, lm2 = i >= 2 ? wi[i - 2].lw : BOS2;
+    uint64_t lp1 = i + 1 < n ? wi[i + 1].lw : EOS, lp2 = i + 2 < n ? wi[i + 2].lw : EOS2;
+    uint64_t sm1 = i >= 1 ? wi[i - 1].sshape : BOS, sp1 = i + 1 < n ? wi[i + 1].sshape : EOS;
+    memset(f, 0, XC_NER_NFEAT * sizeof *f);
+    f[F_BIAS] = mix(F_BIAS, 0);
+    f[F_W] = mix(F_W, w->w);
+    f[F_LW] = mix(F_LW, w->lw);
+    f[F_SHAPE] = mix(F_SHAPE, w->shape);
+    f[F_SSHAPE] = mix(F_SSHAPE, w->sshape);
+    for (int j = 0; j < 3; j++)
+      if (w->pre[j]) f[F_P2 + j] = mix(F_P2 + j, w->pre[j]);
+    for (int j = 0; j < 4; j++)
+      if (w->suf[j]) f[F_S1 + j] = mix(F_S1 + j, w->suf[j]);
+    f[F_LWM1] = mix(F_LWM1, lm1);
+    f[F_LWP1] = mix(F_LWP1, lp1);
+    f[F_LWM2] = mix(F_LWM2, lm2);
+    f[F_LWP2] = mix(F_LWP2, lp2);
+    f[F_SSM1] = mix(F_SSM1, sm1);
+    f[F_SSP1] = mix(F_SSP1, sp1);
+    f[F_SSM1_0] = mix(F_SSM1_0, mix(sm1, w->sshape));
+    f[F_SS0_P1] = mix(F_SS0_P1, mix(w->sshape, sp1));
+    f[F_LWM1_0] = mix(F_LWM1_0, mix(lm1, w->lw));
+    f[F_LW0_P1] = mix(F_LW0_P1, mix(w->lw, lp1));
+    f[F_FIRST_SS] = mix(F_FIRST_SS, mix(i == 0, w->sshape));
+    if (caps) f[F_CAPS_LW] = mix(F_CAPS_LW, w->lw);
+    f[F_LWM1_SS0] = mix(F_LWM1_SS0, mix(lm1, w->sshape));
+    f[F_SS0_LWP1] = mix(F_SS0_LWP1, mix(w->sshape, lp1));
+    f[F_LWM2_M1] = mix(F_LWM2_M1, mix(lm2, lm1));
+    f[F_LEN_SS] = mix(F_LEN_SS, mix((uint64_t)w->len, w->sshape));
+  }
+  if (wi != stack) free(wi);
+}
+
+/* ---- the model ---- */
+/* File layout (little-endian):
+ *   "XCNER001" | u32 ntags | u32 nfeat | f32 scale | f32 trans[(ntags+1)*ntags]
+ *   | u64 keys[nfeat] | i16 weights[nfeat * ntags]
+ * trans row ntags holds the start scores. */
+#define MAGIC "XCNER001"
+
+struct xc_ner {
+  uint32_t nfeat;
+  float scale;
+  float trans[(XC_NER_NTAGS + 1) * XC_NER_NTAGS];
+  uint64_t *keys;   /* open-addressing table, 0 = empty */
+  uint32_t *rows;   /* row of each table slot */
+  size_t mask;
+  int16_t *w;       /* nfeat * NTAGS */
+};
+
+void xc_ner_free(xc_ner *m) {
+  if (!m) return;
+  free(m->keys);
+  free(m->rows);
+  free(m->w);
+  free(m);
+}
+
+static int rd(const unsigned char **p, const unsigned char *end, void *dst, size_t n) {
+  if ((size_t)(end - *p) < n) return -1;
+  memcpy(dst, *p, n);
+  *p += n;
+  return 0;
+}
+
+xc_ner *xc_ner_load(const void *data, size_t n, xc_err *err) {
+  const unsigned char *p = data, *end = p + n;
+  char magic[8];
+  uint32_t ntags = 0, nfeat = 0;
+  xc_ner *m = xc_xcalloc(1, sizeof *m);
+  if (rd(&p, end, magic, 8) < 0 || memcmp(magic, MAGIC, 8) != 0 ||
+      rd(&p, end, &ntags, 4) < 0 || ntags != XC_NER_NTAGS ||
+      rd(&p, end, &nfeat, 4) < 0 || rd(&p, end, &m->scale, 4) < 0 ||
+      rd(&p, end, m->trans, sizeof m->trans) < 0 ||
+      (size_t)(end - p) != (size_t)nfeat * (8 + 2 * XC_NER_NTAGS))
+    goto fail;
+  m->nfeat = nfeat;
+  size_t cap = 16;
+  while (cap < (size_t)nfeat * 2) cap <<= 1;
+  m->mask = cap - 1;
+  m->keys = xc_xcalloc(cap, sizeof *m->keys);
+  m->rows = xc_xmalloc(cap * sizeof *m->rows);
+  m->w = xc_xmalloc((size_t)nfeat * XC_NER_NTAGS * sizeof *m->w);
+  for (uint32_t i = 0; i < nfeat; i++) {
+    uint64_t k;
+    memcpy(&k, p + (size_t)i * 8, 8);
+    if (!k) goto fail;
+    size_t h = (size_t)(k ^ (k >> 29)) & m->mask;
+    while (m->keys[h]) h = (h + 1) & m->mask;
+    m->keys[h] = k;
+    m->rows[h] = i;
+  }
+  memcpy(m->w, p + (size_t)nfeat * 8, (size_t)nfeat * XC_NER_NTAGS * 2);
+  return m;
+fail:
+  xc_ner_free(m);
+  xc_err_set(err, XC_EFORMAT, "not a crosscheck entity model");
+  return NULL;
+}
+
+/* Row of feature key k, or -1. */
+static long row_of(const xc_ner *m, uint64_t k) {
+  size_t h = (size_t)(k ^ (k >> 29)) & m->mask;
+  while (m->keys[h]) {
+    if (m->keys[h] == k) return (long)m->rows[h];
+    h = (h + 1) & m->mask;
+  }
+  return -1;
+}
+
+/* The model linked in from model/ner.bin (ner_model.S). */
+extern const unsigned char xc_ner_model_start[], xc_ner_model_end[];
+
+const xc_ner *xc_ner_default(void) {
+  static xc_ner *m;
+  static int tried;
+  if (!tried) {
+    tried = 1;
+    m = xc_ner_load(xc_ner_model_start, (size_t)(xc_ner_model_end - xc_ner_model_start), NULL);
+  }
+  return m;
+}
+
+/* May tag b follow tag a in IOB2 (a = -1 at the start)? */
+static int allowed(int a, int b) {
+  if (b == XC_NER_O || XC_NER_IS_B(b)) return 1;
+  return a > 0 && XC_NER_TYPE_OF(a) == XC_NER_TYPE_OF(b);
+}
+
+void xc_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *tags) {
+  enum { T = XC_NER_NTAGS };
+  if (!n) return;
+  float stack_d[64 * T];
+  uint8_t stack_bp[64 * T];
+  float *d = n <= 64 ? stack_d : xc_xmalloc(n * T * sizeof *d);
+  uint8_t *bp = n <= 64 ? stack_bp : xc_xmalloc(n * T);
+  for (int t = 0; t < T; t++)
+    d[t] = allowed(-1, t) ? trans[T * T + t] + em[t] : -INFINITY;
+  for (size_t i = 1; i < n; i++)
+    for (int t = 0; t < T; t++) {
+      float best = -INFINITY;
+      int arg = 0;
+      for (int s = 0; s < T; s++) {
+        if (!allowed(s, t)) continue;
+        float v = d[(i - 1) * T + s] + trans[s * T + t];
+        if (v > best) best = v, arg = s;
+      }
+      d[i * T + t] = best + em[i * T + t];
+      bp[i * T + t] = (uint8_t)arg;
+    }
+  int t = 0;
+  for (int s = 1; s < T; s++)
+    if (d[(n - 1) * T + s] > d[(n - 1) * T + t]) t = s;
+  for (size_t i = n; i-- > 0;) {
+    tags[i] = (uint8_t)t;
+    if (i) t = bp[i * T + t];
+  }
+  if (d != stack_d) free(d);
+  if (bp != stack_bp) free(bp);
+}
+
+void xc_ner_tag(const xc_ner *m, const xc_ner_doc *doc, uint8_t *tags) {
+  enum { T = XC_NER_NTAGS };
+  uint64_t *f = NULL;
+  float *em = NULL;
+  size_t cap = 0;
+  for (size_t k = 0; k < doc->nsent; k++) {
+    size_t a = doc->sent[k], b = k + 1 < doc->nsent ? doc->sent[k + 1] : doc->nwords;
+    if (b <= a) continue;
+    size_t n = b - a;
+    if (!m) {
+      memset(tags + a, XC_NER_O, n);
+      continue;
+    }
+    if (n > cap) {
+      cap = n * 2;
+      f = xc_xrealloc(f, cap * XC_NER_NFEAT * sizeof *f);
+      em = xc_xrealloc(em, cap * T * sizeof *em);
+    }
+    xc_ner_features(doc, a, b, f);
+    for (size_t i = 0; i < n; i++) {
+      int32_t acc[T] = {0};
+      for (int j = 0; j < XC_NER_NFEAT; j++) {
+        uint64_t key = f[i * XC_NER_NFEAT + j];
+        if (!key) continue;
+        long r = row_of(m, key);
+        if (r < 0) continue;
+        const int16_t *w = m->w + (size_t)r * T;
+        for (int t = 0; t < T; t++) acc[t] += w[t];
+      }
+      for (int t = 0; t < T; t++) em[i * T + t] = (float)acc[t] * m->scale;
+    }
+    xc_ner_viterbi(em, n, m->trans, tags + a);
+  }
+  free(f);
+  free(em);
+}

@@ -1,0 +1,115 @@
+/* test_ner.c - the entity tagger: tag names, IOB1/IOB2 span scoring,
+ * Viterbi's well-formedness, model loading, and the compiled-in model on
+ * invented sentences. */
+#include <stdlib.h>
+
+#include "../../src/lang/ner.h"
+#include "test.h"
+
+TEST(ner_tag_names_round_trip) {
+  for (int t = 0; t < XC_NER_NTAGS; t++) {
+    const char *n = xc_ner_tag_name(t);
+    CHECK(xc_ner_tag_parse(n, strlen(n)) == t);
+  }
+  CHECK(xc_ner_tag_parse("B-FOO", 5) == -1);
+  CHECK(xc_ner_tag_parse("X", 1) == -1);
+  CHECK(xc_ner_tag_parse("I-LOC", 5) == XC_NER_I(XC_NER_LOC));
+  CHECK_STR(xc_ner_type_name(XC_NER_MISC), "MISC");
+}
+
+TEST(ner_span_f1_reads_iob1_and_iob2_alike) {
+  enum { O = XC_NER_O };
+  const int P = XC_NER_PER, L = XC_NER_LOC;
+  /* "Anna Berg flew to Oslo": gold in IOB2, prediction in IOB1 */
+  uint8_t gold[5] = {XC_NER_B(P), XC_NER_I(P), O, O, XC_NER_B(L)};
+  uint8_t pred[5] = {XC_NER_I(P), XC_NER_I(P), O, O, XC_NER_I(L)};
+  size_t sent[1] = {0};
+  size_t per[XC_NER_NTYPES][3];
+  CHECK(xc_ner_span_f1(gold, pred, 5, sent, 1, per) == 1.0);
+  CHECK(per[P][0] == 1 && per[L][0] == 1);
+  /* a wrong extent is a miss and a false alarm */
+  uint8_t half[5] = {XC_NER_B(P), O, O, O, XC_NER_B(L)};
+  double f = xc_ner_span_f1(gold, half, 5, sent, 1, per);
+  CHECK(f > 0.49 && f < 0.51);
+  CHECK(per[P][0] == 0 && per[P][1] == 1 && per[P][2] == 1);
+  /* two adjacent B- tags are two entities */
+  uint8_t two[5] = {XC_NER_B(P), XC_NER_B(P), O, O, XC_NER_B(L)};
+  CHECK(xc_ner_span_f1(gold, two, 5, sent, 1, NULL) < 0.6);
+}
+
+TEST(ner_spans_end_at_sentence_starts) {
+  const int P = XC_NER_PER;
+  uint8_t gold[2] = {XC_NER_B(P), XC_NER_B(P)};
+  uint8_t pred[2] = {XC_NER_B(P), XC_NER_I(P)}; /* I- crossing a sentence */
+  size_t sent[2] = {0, 1};
+  CHECK(xc_ner_span_f1(gold, pred, 2, sent, 2, NULL) == 1.0);
+}
+
+TEST(ner_viterbi_never_starts_inside) {
+  enum { T = XC_NER_NTAGS };
+  float trans[(T + 1) * T] = {0};
+  float em[3 * T] = {0};
+  /* emissions that prefer I-ORG everywhere: an I- can only continue */
+  for (int i = 0; i < 3; i++) em[i * T + XC_NER_I(XC_NER_ORG)] = 5;
+  em[1 * T + XC_NER_O] = 20; /* and O in the middle */
+  uint8_t tags[3];
+  xc_ner_viterbi(em, 3, trans, tags);
+  CHECK(tags[0] != XC_NER_I(XC_NER_ORG));
+  CHECK(tags[1] == XC_NER_O);
+  CHECK(tags[2] != XC_NER_I(XC_NER_ORG));
+}
+
+TEST(ner_load_rejects_junk) {
+  xc_err err = {0};
+  CHECK(xc_ner_load("hello", 5, &err) == NULL);
+  CHECK(err.code == XC_EFORMAT);
+  char buf[64] = "XCNER001";
+  CHECK(xc_ner_load(buf, sizeof buf, NULL) == NULL);
+  xc_ner_free(NULL);
+}
+
+/* Tags a whitespace-separated sentence with the compiled-in model and
+ * returns the tags as "O B-PER I-PER ..." (static buffer). */
+static const char *tag_line(const char *s) {
+  static char out[512];
+  xc_slice w[64];
+  size_t n = 0, sent[1] = {0};
+  for (const char *p = s; *p && n < 64;) {
+    while (*p == ' ') p++;
+    const char *e = p;
+    while (*e && *e != ' ') e++;
+    if (e > p) w[n].p = p, w[n++].n = (size_t)(e - p);
+    p = e;
+  }
+  uint8_t tags[64];
+  xc_ner_doc d = {w, n, sent, 1};
+  xc_ner_tag(xc_ner_default(), &d, tags);
+  out[0] = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i) strcat(out, " ");
+    strcat(out, xc_ner_tag_name(tags[i]));
+  }
+  return out;
+}
+
+TEST(ner_default_model_finds_people_places_and_bodies) {
+  if (!xc_ner_default()) {
+    xc_test_fail(__FILE__, __LINE__, "no compiled-in model");
+    return;
+  }
+  CHECK_STR(tag_line("Police in Hamburg said Peter Schmidt was arrested on Monday ."),
+            "O O B-LOC O B-PER I-PER O O O O O");
+  CHECK_STR(tag_line("The European Commission said on Tuesday it would appeal ."),
+            "O B-ORG I-ORG O O O O O O O");
+}
+
+TEST(ner_tags_empty_and_missing_model) {
+  xc_ner_doc d = {NULL, 0, NULL, 0};
+  xc_ner_tag(xc_ner_default(), &d, NULL);
+  xc_slice w[2] = {{"Oslo", 4}, {".", 1}};
+  size_t sent[1] = {0};
+  uint8_t tags[2] = {9, 9};
+  xc_ner_doc d2 = {w, 2, sent, 1};
+  xc_ner_tag(NULL, &d2, tags);
+  CHECK(tags[0] == XC_NER_O && tags[1] == XC_NER_O);
+}
