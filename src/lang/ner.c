@@ -5,6 +5,8 @@
  * with the B/I constraints built in. */
 #include "ner.h"
 
+#include "gazetteer.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +45,7 @@ enum {
   F_BIAS, F_W, F_LW, F_SHAPE, F_SSHAPE, F_P2, F_P3, F_P4, F_S1, F_S2, F_S3, F_S4,
   F_LWM1, F_LWP1, F_LWM2, F_LWP2, F_SSM1, F_SSP1, F_SSM1_0, F_SS0_P1,
   F_LWM1_0, F_LW0_P1, F_FIRST_SS, F_CAPS_LW, F_LWM1_SS0, F_SS0_LWP1,
-  F_LWM2_M1, F_LEN_SS, F_COUNT
+  F_LWM2_M1, F_LEN_SS, F_DOC, F_GAZ, F_COUNT = F_GAZ + XC_GAZ_NCLASSES
 };
 _Static_assert(F_COUNT <= XC_NER_NFEAT, "XC_NER_NFEAT too small");
 
@@ -63,7 +65,7 @@ typedef struct {
   uint64_t w, lw, shape, sshape;
   uint64_t pre[3], suf[4];
   int len; /* in code points, capped */
-  int upper, lower;
+  int upper, lower, first_upper;
 } word_info;
 
 /* Character class for shapes: X upper, x lower, d digit, else itself
@@ -91,7 +93,7 @@ static void word_info_of(const xc_slice *s, word_info *wi) {
   size_t nl = 0, nsh = 0, nss = 0;
   int run = 0, len = 0;
   char last = 0;
-  wi->upper = wi->lower = 0;
+  wi->upper = wi->lower = wi->first_upper = 0;
   for (size_t i = 0; i < s->n;) {
     unsigned char c = (unsigned char)s->p[i];
     uint32_t cp;
@@ -103,6 +105,7 @@ static void word_info_of(const xc_slice *s, word_info *wi) {
       else memcpy(low + nl, s->p + i, k), nl += k;
     }
     char cl = shape_class(cp);
+    if (!len) wi->first_upper = cl == 'X';
     wi->upper += cl == 'X';
     wi->lower += cl == 'x';
     if (cl == last) run++;
@@ -114,7 +117,7 @@ static void word_info_of(const xc_slice *s, word_info *wi) {
   }
   wi->len = len > 15 ? 15 : len;
   wi->w = xc_hash64(s->p, s->n, 1);
-  wi->lw = xc_hash64(low, nl, 2);
+  wi->lw = xc_gaz_word_hash(low, nl);
   wi->shape = xc_hash64(shape, nsh, 3);
   wi->sshape = xc_hash64(ss, nss, 4);
   for (int j = 0; j < 3; j++) {
@@ -127,19 +130,64 @@ static void word_info_of(const xc_slice *s, word_info *wi) {
   }
 }
 
-void xc_ner_features(const xc_ner_doc *doc, size_t a, size_t b, uint64_t *out) {
-  size_t n = b - a;
-  word_info stack[64], *wi = n <= 64 ? stack : xc_xmalloc(n * sizeof *wi);
-  int caps = 1, letters = 0;
+/* What the document says about each lower-cased form: seen capitalised
+ * inside a sentence, seen in lower case (headlines in capitals and the
+ * first word of a sentence say nothing). A small open-addressing set. */
+enum { DOC_CAPMID = 1, DOC_LOWER = 2 };
+
+typedef struct {
+  uint64_t *key;
+  uint8_t *flags;
+  size_t mask;
+} doc_forms;
+
+static uint8_t *doc_slot(doc_forms *d, uint64_t k) {
+  size_t h = (size_t)(k ^ (k >> 31)) & d->mask;
+  while (d->key[h] && d->key[h] != k) h = (h + 1) & d->mask;
+  d->key[h] = k;
+  return &d->flags[h];
+}
+
+/* Gazetteer positions: for each word of a sentence and each list, 0 or
+ * the place of the word in the longest phrase of that list covering it
+ * (1 alone, 2 first, 3 inside, 4 last). Phrases start at a capitalised
+ * word (any word in a headline in capitals). */
+static void gaz_marks(const word_info *wi, size_t n, int caps, uint8_t (*pos)[XC_GAZ_NCLASSES]) {
+  const xc_gaz *g = xc_gaz_default();
+  uint8_t len[XC_GAZ_NCLASSES];
+  memset(pos, 0, n * sizeof *pos);
   for (size_t i = 0; i < n; i++) {
-    word_info_of(&doc->words[a + i], &wi[i]);
-    letters += wi[i].upper + wi[i].lower;
-    if (wi[i].lower) caps = 0;
+    if (!wi[i].first_upper && !(caps && wi[i].upper)) continue;
+    size_t max = xc_gaz_maxlen(g, wi[i].lw);
+    if (max > n - i) max = n - i;
+    memset(len, 0, sizeof len);
+    uint64_t w[XC_GAZ_MAXWORDS];
+    for (size_t k = 0; k < max; k++) w[k] = wi[i + k].lw;
+    for (size_t l = max; l >= 1; l--) {
+      unsigned bits = xc_gaz_lookup(g, w, l);
+      for (int c = 0; c < XC_GAZ_NCLASSES; c++) {
+        if (!(bits & (1u << c)) || len[c]) continue;
+        len[c] = (uint8_t)l;
+        for (size_t k = 0; k < l; k++) {
+          uint8_t p = l == 1 ? 1 : k == 0 ? 2 : k + 1 == l ? 4 : 3;
+          if (!pos[i + k][c]) pos[i + k][c] = p;
+        }
+      }
+    }
   }
-  caps = caps && letters >= 8;
+}
+
+/* Features of the words of sentence [a, b); wi are the document's word
+ * infos, caps whether the sentence is a headline in capitals. */
+static void sentence_features(const word_info *wi, size_t a, size_t b, int caps, doc_forms *df,
+                              uint64_t *out) {
   static const uint64_t BOS = 0x51, EOS = 0x52, BOS2 = 0x53, EOS2 = 0x54;
+  size_t n = b - a;
+  wi += a;
+  uint8_t (*gz)[XC_GAZ_NCLASSES] = xc_xmalloc(n * sizeof *gz);
+  gaz_marks(wi, n, caps, gz);
   for (size_t i = 0; i < n; i++) {
-    uint64_t *f = out + i * XC_NER_NFEAT;
+    uint64_t *f = out + (a + i) * XC_NER_NFEAT;
     const word_info *w = &wi[i];
     uint64_t lm1 = i >= 1 ? wi[i - 1].lw : BOS, lm2 = i >= 2 ? wi[i - 2].lw : BOS2;
     uint64_t lp1 = i + 1 < n ? wi[i + 1].lw : EOS, lp2 = i + 2 < n ? wi[i + 2].lw : EOS2;
@@ -170,8 +218,56 @@ void xc_ner_features(const xc_ner_doc *doc, size_t a, size_t b, uint64_t *out) {
     f[F_SS0_LWP1] = mix(F_SS0_LWP1, mix(w->sshape, lp1));
     f[F_LWM2_M1] = mix(F_LWM2_M1, mix(lm2, lm1));
     f[F_LEN_SS] = mix(F_LEN_SS, mix((uint64_t)w->len, w->sshape));
+    if (w->upper) {
+      uint64_t fl = *doc_slot(df, w->lw);
+      f[F_DOC] = mix(F_DOC, mix(fl | (uint64_t)(i == 0 || caps) << 2, w->sshape));
+    }
+    for (int c = 0; c < XC_GAZ_NCLASSES; c++)
+      if (gz[i][c]) f[F_GAZ + c] = mix(F_GAZ + (uint64_t)c, gz[i][c]);
   }
-  if (wi != stack) free(wi);
+  free(gz);
+}
+
+/* Is sentence [a, b) a headline in capitals (no lower-case letter, some
+ * letters)? */
+static int caps_sentence(const word_info *wi, size_t a, size_t b) {
+  int letters = 0;
+  for (size_t i = a; i < b; i++) {
+    if (wi[i].lower) return 0;
+    letters += wi[i].upper;
+  }
+  return letters >= 8;
+}
+
+void xc_ner_features(const xc_ner_doc *doc, uint64_t *out) {
+  size_t n = doc->nwords;
+  if (!n) return;
+  word_info *wi = xc_xmalloc(n * sizeof *wi);
+  for (size_t i = 0; i < n; i++) word_info_of(&doc->words[i], &wi[i]);
+  doc_forms df;
+  size_t cap = 64;
+  while (cap < n * 2) cap <<= 1;
+  df.mask = cap - 1;
+  df.key = xc_xcalloc(cap, sizeof *df.key);
+  df.flags = xc_xcalloc(cap, 1);
+  uint8_t *caps = xc_xmalloc(doc->nsent + 1);
+  for (size_t k = 0; k < doc->nsent; k++) {
+    size_t a = doc->sent[k], b = k + 1 < doc->nsent ? doc->sent[k + 1] : n;
+    caps[k] = (uint8_t)caps_sentence(wi, a, b);
+    for (size_t i = a; i < b && !caps[k]; i++) {
+      uint8_t *fl = doc_slot(&df, wi[i].lw);
+      if (wi[i].lower && !wi[i].upper) *fl |= DOC_LOWER;
+      else if (i > a && wi[i].upper && wi[i].first_upper) *fl |= DOC_CAPMID;
+    }
+  }
+  for (size_t k = 0; k < doc->nsent; k++) {
+    size_t a = doc->sent[k], b = k + 1 < doc->nsent ? doc->sent[k + 1] : n;
+    if (b > a) sentence_features(wi, a, b, caps[k], &df, out);
+  }
+  free(caps);
+  free(df.key);
+  free(df.flags);
+  free(wi);
 }
 
 /* ---- the model ---- */
@@ -304,36 +400,30 @@ void xc_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *tags
 
 void xc_ner_tag(const xc_ner *m, const xc_ner_doc *doc, uint8_t *tags) {
   enum { T = XC_NER_NTAGS };
-  uint64_t *f = NULL;
-  float *em = NULL;
-  size_t cap = 0;
+  size_t nw = doc->nwords;
+  if (!nw) return;
+  if (!m) {
+    memset(tags, XC_NER_O, nw);
+    return;
+  }
+  uint64_t *f = xc_xmalloc(nw * XC_NER_NFEAT * sizeof *f);
+  float *em = xc_xmalloc(nw * T * sizeof *em);
+  xc_ner_features(doc, f);
+  for (size_t i = 0; i < nw; i++) {
+    int32_t acc[T] = {0};
+    for (int j = 0; j < XC_NER_NFEAT; j++) {
+      uint64_t key = f[i * XC_NER_NFEAT + j];
+      if (!key) continue;
+      long r = row_of(m, key);
+      if (r < 0) continue;
+      const int16_t *w = m->w + (size_t)r * T;
+      for (int t = 0; t < T; t++) acc[t] += w[t];
+    }
+    for (int t = 0; t < T; t++) em[i * T + t] = (float)acc[t] * m->scale;
+  }
   for (size_t k = 0; k < doc->nsent; k++) {
-    size_t a = doc->sent[k], b = k + 1 < doc->nsent ? doc->sent[k + 1] : doc->nwords;
-    if (b <= a) continue;
-    size_t n = b - a;
-    if (!m) {
-      memset(tags + a, XC_NER_O, n);
-      continue;
-    }
-    if (n > cap) {
-      cap = n * 2;
-      f = xc_xrealloc(f, cap * XC_NER_NFEAT * sizeof *f);
-      em = xc_xrealloc(em, cap * T * sizeof *em);
-    }
-    xc_ner_features(doc, a, b, f);
-    for (size_t i = 0; i < n; i++) {
-      int32_t acc[T] = {0};
-      for (int j = 0; j < XC_NER_NFEAT; j++) {
-        uint64_t key = f[i * XC_NER_NFEAT + j];
-        if (!key) continue;
-        long r = row_of(m, key);
-        if (r < 0) continue;
-        const int16_t *w = m->w + (size_t)r * T;
-        for (int t = 0; t < T; t++) acc[t] += w[t];
-      }
-      for (int t = 0; t < T; t++) em[i * T + t] = (float)acc[t] * m->scale;
-    }
-    xc_ner_viterbi(em, n, m->trans, tags + a);
+    size_t a = doc->sent[k], b = k + 1 < doc->nsent ? doc->sent[k + 1] : nw;
+    if (b > a) xc_ner_viterbi(em + a * T, b - a, m->trans, tags + a);
   }
   free(f);
   free(em);

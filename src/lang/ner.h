@@ -58,11 +58,11 @@ typedef struct xc_ner_doc {
 /* Tags every word of doc into tags[nwords] (IOB2 tag ids). */
 void xc_ner_tag(const xc_ner *m, const xc_ner_doc *doc, uint8_t *tags);
 
-/* Features (ner.c, shared with the trainer): every word of sentence
- * [a, b) of doc gets exactly XC_NER_NFEAT hashed features, written to
- * out[(i - a) * XC_NER_NFEAT + f]. */
-#define XC_NER_NFEAT 30
-void xc_ner_features(const xc_ner_doc *doc, size_t a, size_t b, uint64_t *out);
+/* Features (ner.c, shared with the trainer): every word i of doc gets
+ * exactly XC_NER_NFEAT hashed features (0 = none), written to
+ * out[i * XC_NER_NFEAT + f]. Some look at the whole document. */
+#define XC_NER_NFEAT 40
+void xc_ner_features(const xc_ner_doc *doc, uint64_t *out);
 
 /* Viterbi over emission scores em[n * XC_NER_NTAGS] and transition
  * scores trans[(XC_NER_NTAGS + 1) * XC_NER_NTAGS] (row NTAGS: start),

@@ -192,20 +192,30 @@ static void table_grow(trainer *tr) {
   free(orow);
 }
 
-/* Feature rows of every word of a corpus: rows[i * NFEAT + j], -1 absent. */
+/* Feature rows of every word of a corpus: rows[i * NFEAT + j], -1 absent.
+ * Features are computed one document at a time. */
 static int32_t *corpus_rows(trainer *tr, const xc_conll *c, int add) {
   int32_t *rows = xc_xmalloc((c->nwords ? c->nwords : 1) * XC_NER_NFEAT * sizeof *rows);
   uint64_t *f = NULL;
-  size_t cap = 0;
-  xc_ner_doc d = {c->words, c->nwords, c->sent, c->nsent};
-  for (size_t k = 0; k < c->nsent; k++) {
-    size_t a = c->sent[k], b = k + 1 < c->nsent ? c->sent[k + 1] : c->nwords;
-    if (b - a > cap) cap = (b - a) * 2, f = xc_xrealloc(f, cap * XC_NER_NFEAT * sizeof *f);
-    xc_ner_features(&d, a, b, f);
-    for (size_t i = 0; i < (b - a) * XC_NER_NFEAT; i++)
-      rows[a * XC_NER_NFEAT + i] = f[i] ? (int32_t)tr_row(tr, f[i], add) : -1;
+  size_t *sent = NULL, cap = 0;
+  for (size_t d = 0; d < c->ndoc; d++) {
+    size_t s0 = c->doc[d], s1 = d + 1 < c->ndoc ? c->doc[d + 1] : c->nsent;
+    if (s1 <= s0) continue;
+    size_t w0 = c->sent[s0], w1 = s1 < c->nsent ? c->sent[s1] : c->nwords;
+    size_t n = w1 - w0;
+    if (n > cap) {
+      cap = n * 2;
+      f = xc_xrealloc(f, cap * XC_NER_NFEAT * sizeof *f);
+      sent = xc_xrealloc(sent, cap * sizeof *sent);
+    }
+    for (size_t k = s0; k < s1; k++) sent[k - s0] = c->sent[k] - w0;
+    xc_ner_doc doc = {c->words + w0, n, sent, s1 - s0};
+    xc_ner_features(&doc, f);
+    for (size_t i = 0; i < n * XC_NER_NFEAT; i++)
+      rows[w0 * XC_NER_NFEAT + i] = f[i] ? (int32_t)tr_row(tr, f[i], add) : -1;
   }
   free(f);
+  free(sent);
   return rows;
 }
 

@@ -3,6 +3,7 @@
  * invented sentences. */
 #include <stdlib.h>
 
+#include "../../src/lang/gazetteer.h"
 #include "../../src/lang/ner.h"
 #include "test.h"
 
@@ -112,4 +113,30 @@ TEST(ner_tags_empty_and_missing_model) {
   xc_ner_doc d2 = {w, 2, sent, 1};
   xc_ner_tag(NULL, &d2, tags);
   CHECK(tags[0] == XC_NER_O && tags[1] == XC_NER_O);
+}
+
+static unsigned gaz_phrase(const char *phrase) {
+  uint64_t w[XC_GAZ_MAXWORDS];
+  size_t n = 0;
+  for (const char *p = phrase; *p && n < XC_GAZ_MAXWORDS;) {
+    const char *e = strchr(p, ' ');
+    size_t l = e ? (size_t)(e - p) : strlen(p);
+    w[n++] = xc_gaz_word_hash(p, l);
+    p += l + (e ? 1 : 0);
+  }
+  return xc_gaz_lookup(xc_gaz_default(), w, n);
+}
+
+TEST(gazetteer_finds_phrases_by_list) {
+  CHECK(gaz_phrase("france") & (1u << XC_GAZ_COUNTRY));
+  CHECK(gaz_phrase("united states") & (1u << XC_GAZ_COUNTRY));
+  CHECK(gaz_phrase("new york city") & (1u << XC_GAZ_CITY));
+  CHECK(gaz_phrase("new york") & (1u << XC_GAZ_REGION));
+  CHECK(gaz_phrase("maria") & (1u << XC_GAZ_FIRST));
+  CHECK(gaz_phrase("french") & (1u << XC_GAZ_DEMONYM));
+  CHECK(!(gaz_phrase("france") & (1u << XC_GAZ_FIRST)));
+  CHECK(gaz_phrase("states united") == 0);
+  CHECK(gaz_phrase("zzqx") == 0);
+  CHECK(xc_gaz_maxlen(xc_gaz_default(), xc_gaz_word_hash("united", 6)) >= 2);
+  CHECK(xc_gaz_maxlen(xc_gaz_default(), xc_gaz_word_hash("zzqx", 4)) == 0);
 }
