@@ -8,6 +8,7 @@
 #include "gazetteer.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +46,8 @@ enum {
   F_BIAS, F_W, F_LW, F_SHAPE, F_SSHAPE, F_P2, F_P3, F_P4, F_S1, F_S2, F_S3, F_S4,
   F_LWM1, F_LWP1, F_LWM2, F_LWP2, F_SSM1, F_SSP1, F_SSM1_0, F_SS0_P1,
   F_LWM1_0, F_LW0_P1, F_FIRST_SS, F_CAPS_LW, F_LWM1_SS0, F_SS0_LWP1,
-  F_LWM2_M1, F_LEN_SS, F_DOC, F_GAZ, F_COUNT = F_GAZ + XC_GAZ_NCLASSES
+  F_LWM2_M1, F_LEN_SS, F_DOC, F_H1, F_H2, F_H3, F_GAZ,
+  F_COUNT = F_GAZ + XC_GAZ_NCLASSES
 };
 _Static_assert(F_COUNT <= XC_NER_NFEAT, "XC_NER_NFEAT too small");
 
@@ -270,14 +272,74 @@ void xc_ner_features(const xc_ner_doc *doc, uint64_t *out) {
   free(wi);
 }
 
-/* ---- the model ---- */
-/* File layout (little-endian):
- *   "XCNER001" | u32 ntags | u32 nfeat | f32 scale | f32 trans[(ntags+1)*ntags]
- *   | u64 keys[nfeat] | i16 weights[nfeat * ntags]
- * trans row ntags holds the start scores. */
-#define MAGIC "XCNER001"
+/* ---- history features (the second stage) ---- */
+/* What the first stage said of each word form in the document: how often
+ * it tagged the form O or each type, and the types of the longer names it
+ * ended or began. */
+typedef struct {
+  uint64_t key;
+  uint16_t count[1 + XC_NER_NTYPES];
+  uint8_t last, first; /* 1 + type of a 2+ word name it ends / begins */
+} form_hist;
 
-struct xc_ner {
+static form_hist *hist_slot(form_hist *t, size_t mask, uint64_t k) {
+  size_t h = (size_t)(k ^ (k >> 31)) & mask;
+  while (t[h].key && t[h].key != k) h = (h + 1) & mask;
+  t[h].key = k;
+  return &t[h];
+}
+
+static int is_cap(const xc_slice *w) {
+  unsigned char c = w->n ? (unsigned char)w->p[0] : 0;
+  return (c >= 'A' && c <= 'Z') || c >= 0xC3;
+}
+
+void xc_ner_history(const xc_ner_doc *doc, const uint8_t *stage1, uint64_t *f) {
+  size_t n = doc->nwords;
+  if (!n) return;
+  size_t cap = 64;
+  while (cap < n * 2) cap <<= 1;
+  form_hist *t = xc_xcalloc(cap, sizeof *t);
+#define FORM(i) (f[(i) * XC_NER_NFEAT + F_LW])
+  for (size_t i = 0; i < n; i++) {
+    int tag = stage1[i], ty = tag ? 1 + XC_NER_TYPE_OF(tag) : 0;
+    form_hist *h = hist_slot(t, cap - 1, FORM(i));
+    if (h->count[ty] < UINT16_MAX) h->count[ty]++;
+    if (XC_NER_IS_B(tag) && i + 1 < n && stage1[i + 1] == tag + 1) {
+      size_t e = i + 1;
+      while (e + 1 < n && stage1[e + 1] == tag + 1) e++;
+      hist_slot(t, cap - 1, FORM(i))->first = (uint8_t)ty;
+      hist_slot(t, cap - 1, FORM(e))->last = (uint8_t)ty;
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    uint64_t *fi = f + i * XC_NER_NFEAT;
+    if (!is_cap(&doc->words[i])) continue;
+    const form_hist *h = hist_slot(t, cap - 1, FORM(i));
+    int own = stage1[i] ? 1 + XC_NER_TYPE_OF(stage1[i]) : 0, best = -1;
+    unsigned bc = 0;
+    for (int k = 0; k <= XC_NER_NTYPES; k++) {
+      unsigned c = h->count[k] - (k == own);
+      if (c > bc) bc = c, best = k;
+    }
+    uint64_t maj = best < 0 ? 7 : (uint64_t)best;
+    fi[F_H1] = mix(F_H1, maj);
+    fi[F_H2] = mix(F_H2, (uint64_t)h->last * 8 + h->first);
+    fi[F_H3] = mix(F_H3, maj * 8 + (uint64_t)own);
+  }
+#undef FORM
+  free(t);
+}
+
+/* ---- the model ---- */
+/* File layout (little-endian): "XCNER002", then two stages, each
+ *   u32 ntags | u32 nfeat | f32 scale | f32 trans[(ntags+1)*ntags]
+ *   | u64 keys[nfeat] | i16 weights[nfeat * ntags]
+ * trans row ntags holds the start scores. Stage 2 sees the history
+ * features made from stage 1's tags. */
+#define MAGIC "XCNER002"
+
+typedef struct {
   uint32_t nfeat;
   float scale;
   float trans[(XC_NER_NTAGS + 1) * XC_NER_NTAGS];
@@ -285,13 +347,19 @@ struct xc_ner {
   uint32_t *rows;   /* row of each table slot */
   size_t mask;
   int16_t *w;       /* nfeat * NTAGS */
+} ner_stage;
+
+struct xc_ner {
+  ner_stage st[2];
 };
 
 void xc_ner_free(xc_ner *m) {
   if (!m) return;
-  free(m->keys);
-  free(m->rows);
-  free(m->w);
+  for (int k = 0; k < 2; k++) {
+    free(m->st[k].keys);
+    free(m->st[k].rows);
+    free(m->st[k].w);
+  }
   free(m);
 }
 
@@ -302,47 +370,53 @@ static int rd(const unsigned char **p, const unsigned char *end, void *dst, size
   return 0;
 }
 
-xc_ner *xc_ner_load(const void *data, size_t n, xc_err *err) {
-  const unsigned char *p = data, *end = p + n;
-  char magic[8];
+static int load_stage(const unsigned char **pp, const unsigned char *end, ner_stage *s) {
   uint32_t ntags = 0, nfeat = 0;
-  xc_ner *m = xc_xcalloc(1, sizeof *m);
-  if (rd(&p, end, magic, 8) < 0 || memcmp(magic, MAGIC, 8) != 0 ||
-      rd(&p, end, &ntags, 4) < 0 || ntags != XC_NER_NTAGS ||
-      rd(&p, end, &nfeat, 4) < 0 || rd(&p, end, &m->scale, 4) < 0 ||
-      rd(&p, end, m->trans, sizeof m->trans) < 0 ||
-      (size_t)(end - p) != (size_t)nfeat * (8 + 2 * XC_NER_NTAGS))
-    goto fail;
-  m->nfeat = nfeat;
+  if (rd(pp, end, &ntags, 4) < 0 || ntags != XC_NER_NTAGS || rd(pp, end, &nfeat, 4) < 0 ||
+      rd(pp, end, &s->scale, 4) < 0 || rd(pp, end, s->trans, sizeof s->trans) < 0 ||
+      (size_t)(end - *pp) / (8 + 2 * XC_NER_NTAGS) < nfeat)
+    return -1;
+  const unsigned char *p = *pp;
+  s->nfeat = nfeat;
   size_t cap = 16;
   while (cap < (size_t)nfeat * 2) cap <<= 1;
-  m->mask = cap - 1;
-  m->keys = xc_xcalloc(cap, sizeof *m->keys);
-  m->rows = xc_xmalloc(cap * sizeof *m->rows);
-  m->w = xc_xmalloc((size_t)nfeat * XC_NER_NTAGS * sizeof *m->w);
+  s->mask = cap - 1;
+  s->keys = xc_xcalloc(cap, sizeof *s->keys);
+  s->rows = xc_xmalloc(cap * sizeof *s->rows);
+  s->w = xc_xmalloc(((size_t)nfeat + 1) * XC_NER_NTAGS * sizeof *s->w);
   for (uint32_t i = 0; i < nfeat; i++) {
     uint64_t k;
     memcpy(&k, p + (size_t)i * 8, 8);
-    if (!k) goto fail;
-    size_t h = (size_t)(k ^ (k >> 29)) & m->mask;
-    while (m->keys[h]) h = (h + 1) & m->mask;
-    m->keys[h] = k;
-    m->rows[h] = i;
+    if (!k) return -1;
+    size_t h = (size_t)(k ^ (k >> 29)) & s->mask;
+    while (s->keys[h]) h = (h + 1) & s->mask;
+    s->keys[h] = k;
+    s->rows[h] = i;
   }
-  memcpy(m->w, p + (size_t)nfeat * 8, (size_t)nfeat * XC_NER_NTAGS * 2);
+  memcpy(s->w, p + (size_t)nfeat * 8, (size_t)nfeat * XC_NER_NTAGS * 2);
+  *pp = p + (size_t)nfeat * (8 + 2 * XC_NER_NTAGS);
+  return 0;
+}
+
+xc_ner *xc_ner_load(const void *data, size_t n, xc_err *err) {
+  const unsigned char *p = data, *end = p + n;
+  char magic[8];
+  xc_ner *m = xc_xcalloc(1, sizeof *m);
+  if (rd(&p, end, magic, 8) < 0 || memcmp(magic, MAGIC, 8) != 0 ||
+      load_stage(&p, end, &m->st[0]) < 0 || load_stage(&p, end, &m->st[1]) < 0 || p != end) {
+    xc_ner_free(m);
+    xc_err_set(err, XC_EFORMAT, "not a crosscheck entity model");
+    return NULL;
+  }
   return m;
-fail:
-  xc_ner_free(m);
-  xc_err_set(err, XC_EFORMAT, "not a crosscheck entity model");
-  return NULL;
 }
 
 /* Row of feature key k, or -1. */
-static long row_of(const xc_ner *m, uint64_t k) {
-  size_t h = (size_t)(k ^ (k >> 29)) & m->mask;
-  while (m->keys[h]) {
-    if (m->keys[h] == k) return (long)m->rows[h];
-    h = (h + 1) & m->mask;
+static long row_of(const ner_stage *s, uint64_t k) {
+  size_t h = (size_t)(k ^ (k >> 29)) & s->mask;
+  while (s->keys[h]) {
+    if (s->keys[h] == k) return (long)s->rows[h];
+    h = (h + 1) & s->mask;
   }
   return -1;
 }
@@ -350,14 +424,17 @@ static long row_of(const xc_ner *m, uint64_t k) {
 /* The model linked in from model/ner.bin (ner_model.S). */
 extern const unsigned char xc_ner_model_start[], xc_ner_model_end[];
 
+static xc_ner *default_model;
+
+static void default_load(void) {
+  default_model =
+      xc_ner_load(xc_ner_model_start, (size_t)(xc_ner_model_end - xc_ner_model_start), NULL);
+}
+
 const xc_ner *xc_ner_default(void) {
-  static xc_ner *m;
-  static int tried;
-  if (!tried) {
-    tried = 1;
-    m = xc_ner_load(xc_ner_model_start, (size_t)(xc_ner_model_end - xc_ner_model_start), NULL);
-  }
-  return m;
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, default_load);
+  return default_model;
 }
 
 /* May tag b follow tag a in IOB2 (a = -1 at the start)? */
@@ -398,8 +475,32 @@ void xc_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *tags
   if (bp != stack_bp) free(bp);
 }
 
-void xc_ner_tag(const xc_ner *m, const xc_ner_doc *doc, uint8_t *tags) {
+/* Emission scores of stage s for the words' features f. */
+static void stage_emissions(const ner_stage *s, const uint64_t *f, size_t nw, float *em) {
   enum { T = XC_NER_NTAGS };
+  for (size_t i = 0; i < nw; i++) {
+    int32_t acc[T] = {0};
+    for (int j = 0; j < XC_NER_NFEAT; j++) {
+      uint64_t key = f[i * XC_NER_NFEAT + j];
+      if (!key) continue;
+      long r = row_of(s, key);
+      if (r < 0) continue;
+      const int16_t *w = s->w + (size_t)r * T;
+      for (int t = 0; t < T; t++) acc[t] += w[t];
+    }
+    for (int t = 0; t < T; t++) em[i * T + t] = (float)acc[t] * s->scale;
+  }
+}
+
+static void stage_decode(const ner_stage *s, const xc_ner_doc *doc, const float *em,
+                         uint8_t *tags) {
+  for (size_t k = 0; k < doc->nsent; k++) {
+    size_t a = doc->sent[k], b = k + 1 < doc->nsent ? doc->sent[k + 1] : doc->nwords;
+    if (b > a) xc_ner_viterbi(em + a * XC_NER_NTAGS, b - a, s->trans, tags + a);
+  }
+}
+
+void xc_ner_tag(const xc_ner *m, const xc_ner_doc *doc, uint8_t *tags) {
   size_t nw = doc->nwords;
   if (!nw) return;
   if (!m) {
@@ -407,24 +508,13 @@ void xc_ner_tag(const xc_ner *m, const xc_ner_doc *doc, uint8_t *tags) {
     return;
   }
   uint64_t *f = xc_xmalloc(nw * XC_NER_NFEAT * sizeof *f);
-  float *em = xc_xmalloc(nw * T * sizeof *em);
+  float *em = xc_xmalloc(nw * XC_NER_NTAGS * sizeof *em);
   xc_ner_features(doc, f);
-  for (size_t i = 0; i < nw; i++) {
-    int32_t acc[T] = {0};
-    for (int j = 0; j < XC_NER_NFEAT; j++) {
-      uint64_t key = f[i * XC_NER_NFEAT + j];
-      if (!key) continue;
-      long r = row_of(m, key);
-      if (r < 0) continue;
-      const int16_t *w = m->w + (size_t)r * T;
-      for (int t = 0; t < T; t++) acc[t] += w[t];
-    }
-    for (int t = 0; t < T; t++) em[i * T + t] = (float)acc[t] * m->scale;
-  }
-  for (size_t k = 0; k < doc->nsent; k++) {
-    size_t a = doc->sent[k], b = k + 1 < doc->nsent ? doc->sent[k + 1] : nw;
-    if (b > a) xc_ner_viterbi(em + a * T, b - a, m->trans, tags + a);
-  }
+  stage_emissions(&m->st[0], f, nw, em);
+  stage_decode(&m->st[0], doc, em, tags);
+  xc_ner_history(doc, tags, f);
+  stage_emissions(&m->st[1], f, nw, em);
+  stage_decode(&m->st[1], doc, em, tags);
   free(f);
   free(em);
 }

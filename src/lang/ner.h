@@ -1,6 +1,8 @@
 /* ner.h - named-entity tagger: a first-order structured averaged perceptron
  * (Collins 2002) over BIO tags for PER, ORG, LOC and MISC, with hashed
- * features of each word and its neighbours, decoded by Viterbi. */
+ * features of each word, its neighbours and name lists, decoded by
+ * Viterbi; a second stage adds what the first said of the same words
+ * elsewhere in the document. */
 #ifndef XC_NER_H
 #define XC_NER_H
 
@@ -63,6 +65,10 @@ void xc_ner_tag(const xc_ner *m, const xc_ner_doc *doc, uint8_t *tags);
  * out[i * XC_NER_NFEAT + f]. Some look at the whole document. */
 #define XC_NER_NFEAT 40
 void xc_ner_features(const xc_ner_doc *doc, uint64_t *out);
+/* Fills the second stage's history features of f (made by
+ * xc_ner_features) from stage1, the first stage's tags of every word:
+ * what the first stage said of the same word elsewhere in the document. */
+void xc_ner_history(const xc_ner_doc *doc, const uint8_t *stage1, uint64_t *f);
 
 /* Viterbi over emission scores em[n * XC_NER_NTAGS] and transition
  * scores trans[(XC_NER_NTAGS + 1) * XC_NER_NTAGS] (row NTAGS: start),

@@ -1,7 +1,11 @@
 /* ner_train.c - trains the entity tagger: reads CoNLL-2003 style files,
  * runs the structured perceptron (Collins 2002) with weight averaging
  * (the w - u/c form of Daume's thesis), picks the epoch that scores best on
- * the dev set by span F1 (conlleval), and writes the model of ner.c. */
+ * the dev set by span F1 (conlleval), and writes the model of ner.c. Two
+ * stages (Krishnan & Manning 2006): the second sees what the first said of
+ * the same words elsewhere in the document; its training data get their
+ * first-stage tags by 5-fold jackknifing over documents, so that they are
+ * as wrong as they will be on new text. */
 #include "ner.h"
 
 #include <errno.h>
@@ -139,69 +143,79 @@ double xc_ner_span_f1(const uint8_t *gold, const uint8_t *pred, size_t n,
 }
 
 /* ---- training ---- */
-enum { T = XC_NER_NTAGS, TR = (XC_NER_NTAGS + 1) * XC_NER_NTAGS };
+enum { T = XC_NER_NTAGS, TR = (XC_NER_NTAGS + 1) * XC_NER_NTAGS, FOLDS = 5 };
 
+/* Feature keys to dense rows. */
 typedef struct {
   uint64_t *keys;
   uint32_t *slot_row;
-  size_t mask, nrows, rcap;
-  float *w, *u;      /* weights and their time-weighted sums, per row */
-  float tw[TR], tu[TR];
-  double c;          /* updates so far (the averaging clock) */
-} trainer;
+  size_t mask, nrows;
+} table;
 
-static void table_grow(trainer *tr);
-
-/* Row of key k; adds a row when add is set, else -1 when unknown. */
-static long tr_row(trainer *tr, uint64_t k, int add) {
-  size_t h = (size_t)(k ^ (k >> 29)) & tr->mask;
-  while (tr->keys[h]) {
-    if (tr->keys[h] == k) return tr->slot_row[h];
-    h = (h + 1) & tr->mask;
-  }
-  if (!add) return -1;
-  if (tr->nrows == tr->rcap) {
-    tr->rcap = tr->rcap ? tr->rcap * 2 : 1 << 16;
-    tr->w = xc_xrealloc(tr->w, tr->rcap * T * sizeof *tr->w);
-    tr->u = xc_xrealloc(tr->u, tr->rcap * T * sizeof *tr->u);
-  }
-  memset(tr->w + tr->nrows * T, 0, T * sizeof *tr->w);
-  memset(tr->u + tr->nrows * T, 0, T * sizeof *tr->u);
-  tr->keys[h] = k;
-  tr->slot_row[h] = (uint32_t)tr->nrows;
-  long r = (long)tr->nrows++;
-  if (tr->nrows * 2 > tr->mask) table_grow(tr);
-  return r;
+static void table_init(table *tb) {
+  tb->mask = (1u << 16) - 1;
+  tb->keys = xc_xcalloc(tb->mask + 1, sizeof *tb->keys);
+  tb->slot_row = xc_xmalloc((tb->mask + 1) * sizeof *tb->slot_row);
+  tb->nrows = 0;
 }
 
-static void table_grow(trainer *tr) {
-  size_t old = tr->mask + 1, cap = old * 2;
-  uint64_t *ok = tr->keys;
-  uint32_t *orow = tr->slot_row;
-  tr->keys = xc_xcalloc(cap, sizeof *tr->keys);
-  tr->slot_row = xc_xmalloc(cap * sizeof *tr->slot_row);
-  tr->mask = cap - 1;
+static void table_release(table *tb) {
+  free(tb->keys);
+  free(tb->slot_row);
+}
+
+static void table_grow(table *tb) {
+  size_t old = tb->mask + 1, cap = old * 2;
+  uint64_t *ok = tb->keys;
+  uint32_t *orow = tb->slot_row;
+  tb->keys = xc_xcalloc(cap, sizeof *tb->keys);
+  tb->slot_row = xc_xmalloc(cap * sizeof *tb->slot_row);
+  tb->mask = cap - 1;
   for (size_t i = 0; i < old; i++) {
     if (!ok[i]) continue;
-    size_t h = (size_t)(ok[i] ^ (ok[i] >> 29)) & tr->mask;
-    while (tr->keys[h]) h = (h + 1) & tr->mask;
-    tr->keys[h] = ok[i];
-    tr->slot_row[h] = orow[i];
+    size_t h = (size_t)(ok[i] ^ (ok[i] >> 29)) & tb->mask;
+    while (tb->keys[h]) h = (h + 1) & tb->mask;
+    tb->keys[h] = ok[i];
+    tb->slot_row[h] = orow[i];
   }
   free(ok);
   free(orow);
 }
 
+/* Row of key k; adds a row when add is set, else -1 when unknown. */
+static long table_row(table *tb, uint64_t k, int add) {
+  size_t h = (size_t)(k ^ (k >> 29)) & tb->mask;
+  while (tb->keys[h]) {
+    if (tb->keys[h] == k) return tb->slot_row[h];
+    h = (h + 1) & tb->mask;
+  }
+  if (!add) return -1;
+  tb->keys[h] = k;
+  tb->slot_row[h] = (uint32_t)tb->nrows;
+  long r = (long)tb->nrows++;
+  if (tb->nrows * 2 > tb->mask) table_grow(tb);
+  return r;
+}
+
+/* Sentence and word range of document d of c. */
+static void doc_range(const xc_conll *c, size_t d, size_t *s0, size_t *s1, size_t *w0, size_t *w1) {
+  *s0 = c->doc[d];
+  *s1 = d + 1 < c->ndoc ? c->doc[d + 1] : c->nsent;
+  *w0 = *s0 < c->nsent ? c->sent[*s0] : c->nwords;
+  *w1 = *s1 < c->nsent ? c->sent[*s1] : c->nwords;
+}
+
 /* Feature rows of every word of a corpus: rows[i * NFEAT + j], -1 absent.
- * Features are computed one document at a time. */
-static int32_t *corpus_rows(trainer *tr, const xc_conll *c, int add) {
+ * Features are computed one document at a time; with stage1 (first-stage
+ * tags of every word) the history features are filled in too. */
+static int32_t *corpus_rows(table *tb, const xc_conll *c, int add, const uint8_t *stage1) {
   int32_t *rows = xc_xmalloc((c->nwords ? c->nwords : 1) * XC_NER_NFEAT * sizeof *rows);
   uint64_t *f = NULL;
   size_t *sent = NULL, cap = 0;
   for (size_t d = 0; d < c->ndoc; d++) {
-    size_t s0 = c->doc[d], s1 = d + 1 < c->ndoc ? c->doc[d + 1] : c->nsent;
+    size_t s0, s1, w0, w1;
+    doc_range(c, d, &s0, &s1, &w0, &w1);
     if (s1 <= s0) continue;
-    size_t w0 = c->sent[s0], w1 = s1 < c->nsent ? c->sent[s1] : c->nwords;
     size_t n = w1 - w0;
     if (n > cap) {
       cap = n * 2;
@@ -211,12 +225,33 @@ static int32_t *corpus_rows(trainer *tr, const xc_conll *c, int add) {
     for (size_t k = s0; k < s1; k++) sent[k - s0] = c->sent[k] - w0;
     xc_ner_doc doc = {c->words + w0, n, sent, s1 - s0};
     xc_ner_features(&doc, f);
+    if (stage1) xc_ner_history(&doc, stage1 + w0, f);
     for (size_t i = 0; i < n * XC_NER_NFEAT; i++)
-      rows[w0 * XC_NER_NFEAT + i] = f[i] ? (int32_t)tr_row(tr, f[i], add) : -1;
+      rows[w0 * XC_NER_NFEAT + i] = f[i] ? (int32_t)table_row(tb, f[i], add) : -1;
   }
   free(f);
   free(sent);
   return rows;
+}
+
+/* Perceptron weights over a table's rows, with the sums for averaging. */
+typedef struct {
+  float *w, *u;
+  float tw[TR], tu[TR];
+  double c; /* sentences seen (the averaging clock) */
+  size_t nrows;
+} weights;
+
+static void weights_init(weights *W, size_t nrows) {
+  memset(W, 0, sizeof *W);
+  W->nrows = nrows;
+  W->w = xc_xcalloc(nrows ? nrows * T : 1, sizeof *W->w);
+  W->u = xc_xcalloc(nrows ? nrows * T : 1, sizeof *W->u);
+}
+
+static void weights_release(weights *W) {
+  free(W->w);
+  free(W->u);
 }
 
 static void emissions(const float *w, const int32_t *rows, size_t n, float *em) {
@@ -237,51 +272,71 @@ static void bump(float *w, float *u, size_t idx, float d, double c) {
   u[idx] += (float)(c * d);
 }
 
-/* One perceptron step on sentence [a, b). */
-static void train_sentence(trainer *tr, const int32_t *rows, const uint8_t *gold, size_t n,
-                           float *em, uint8_t *pred) {
-  emissions(tr->w, rows, n, em);
-  xc_ner_viterbi(em, n, tr->tw, pred);
+/* Scratch space for one sentence. */
+typedef struct {
+  float *em;
+  uint8_t *pred;
+  size_t cap;
+} scratch;
+
+static void scratch_fit(scratch *sc, size_t n) {
+  if (n <= sc->cap) return;
+  sc->cap = n * 2;
+  sc->em = xc_xrealloc(sc->em, sc->cap * T * sizeof *sc->em);
+  sc->pred = xc_xrealloc(sc->pred, sc->cap);
+}
+
+/* One perceptron step on a sentence of n words. */
+static void train_sentence(weights *W, const int32_t *rows, const uint8_t *gold, size_t n,
+                           scratch *sc) {
+  scratch_fit(sc, n);
+  uint8_t *pred = sc->pred;
+  emissions(W->w, rows, n, sc->em);
+  xc_ner_viterbi(sc->em, n, W->tw, pred);
   int differ = 0;
   for (size_t i = 0; i < n && !differ; i++) differ = pred[i] != gold[i];
-  if (differ) {
+  if (differ)
     for (size_t i = 0; i < n; i++) {
       int g = gold[i], p = pred[i], gp = i ? gold[i - 1] : T, pp = i ? pred[i - 1] : T;
       if (g != p)
         for (int j = 0; j < XC_NER_NFEAT; j++) {
           int32_t r = rows[i * XC_NER_NFEAT + j];
           if (r < 0) continue;
-          bump(tr->w, tr->u, (size_t)r * T + (size_t)g, 1, tr->c);
-          bump(tr->w, tr->u, (size_t)r * T + (size_t)p, -1, tr->c);
+          bump(W->w, W->u, (size_t)r * T + (size_t)g, 1, W->c);
+          bump(W->w, W->u, (size_t)r * T + (size_t)p, -1, W->c);
         }
       if (g != p || gp != pp) {
-        bump(tr->tw, tr->tu, (size_t)gp * T + (size_t)g, 1, tr->c);
-        bump(tr->tw, tr->tu, (size_t)pp * T + (size_t)p, -1, tr->c);
+        bump(W->tw, W->tu, (size_t)gp * T + (size_t)g, 1, W->c);
+        bump(W->tw, W->tu, (size_t)pp * T + (size_t)p, -1, W->c);
       }
     }
-  }
-  tr->c += 1;
+  W->c += 1;
 }
 
 /* Averaged weights: w - u / c. */
-static void averaged(const trainer *tr, float *aw, float *at) {
-  double c = tr->c > 0 ? tr->c : 1;
-  for (size_t i = 0; i < tr->nrows * T; i++) aw[i] = (float)(tr->w[i] - tr->u[i] / c);
-  for (size_t i = 0; i < TR; i++) at[i] = (float)(tr->tw[i] - tr->tu[i] / c);
+static void averaged(const weights *W, float *aw, float *at) {
+  double c = W->c > 0 ? W->c : 1;
+  for (size_t i = 0; i < W->nrows * T; i++) aw[i] = (float)(W->w[i] - W->u[i] / c);
+  for (size_t i = 0; i < TR; i++) at[i] = (float)(W->tw[i] - W->tu[i] / c);
 }
 
-static double evaluate(const float *aw, const float *at, const xc_conll *c, const int32_t *rows,
-                       uint8_t *pred, size_t per[][3]) {
+/* Tags the sentences of the documents in docmask (all when NULL). */
+static void predict(const float *aw, const float *at, const xc_conll *c, const int32_t *rows,
+                    const uint8_t *docmask, uint8_t *pred) {
   float *em = NULL;
   size_t cap = 0;
-  for (size_t k = 0; k < c->nsent; k++) {
-    size_t a = c->sent[k], b = k + 1 < c->nsent ? c->sent[k + 1] : c->nwords;
-    if (b - a > cap) cap = (b - a) * 2, em = xc_xrealloc(em, cap * T * sizeof *em);
-    emissions(aw, rows + a * XC_NER_NFEAT, b - a, em);
-    xc_ner_viterbi(em, b - a, at, pred + a);
+  for (size_t d = 0; d < c->ndoc; d++) {
+    if (docmask && !docmask[d]) continue;
+    size_t s0, s1, w0, w1;
+    doc_range(c, d, &s0, &s1, &w0, &w1);
+    for (size_t k = s0; k < s1; k++) {
+      size_t a = c->sent[k], b = k + 1 < c->nsent ? c->sent[k + 1] : c->nwords;
+      if (b - a > cap) cap = (b - a) * 2, em = xc_xrealloc(em, cap * T * sizeof *em);
+      emissions(aw, rows + a * XC_NER_NFEAT, b - a, em);
+      xc_ner_viterbi(em, b - a, at, pred + a);
+    }
   }
   free(em);
-  return xc_ner_span_f1(c->gold, pred, c->nwords, c->sent, c->nsent, per);
 }
 
 /* xorshift64*, for a reproducible sentence order */
@@ -290,6 +345,72 @@ static uint64_t next_rand(uint64_t *s) {
   *s ^= *s << 25;
   *s ^= *s >> 27;
   return *s * 0x2545F4914F6CDD1Dull;
+}
+
+/* The sentences of the documents in docmask (all when NULL). */
+static size_t sentences_of(const xc_conll *c, const uint8_t *docmask, size_t *order) {
+  size_t n = 0;
+  for (size_t d = 0; d < c->ndoc; d++) {
+    if (docmask && !docmask[d]) continue;
+    size_t s0, s1, w0, w1;
+    doc_range(c, d, &s0, &s1, &w0, &w1);
+    for (size_t k = s0; k < s1; k++) order[n++] = k;
+  }
+  return n;
+}
+
+/* A trained stage: averaged weights and transitions. */
+typedef struct {
+  float *aw;
+  float at[TR];
+  double dev_f1;
+  int epoch;
+} stage;
+
+/* Trains on the sentences of docmask for epochs passes. With a dev set,
+ * keeps the epoch that tags dev best; without, the last. */
+static void train_stage(const table *tb, const xc_conll *tc, const int32_t *trows,
+                        const uint8_t *docmask, int epochs, const xc_conll *dc,
+                        const int32_t *drows, uint8_t *dpred, stage *out, const char *name,
+                        FILE *log) {
+  weights W;
+  weights_init(&W, tb->nrows);
+  size_t *order = xc_xmalloc((tc->nsent ? tc->nsent : 1) * sizeof *order);
+  size_t n = sentences_of(tc, docmask, order);
+  scratch sc = {0};
+  float *aw = xc_xmalloc((tb->nrows ? tb->nrows : 1) * T * sizeof *aw), at[TR];
+  out->aw = xc_xmalloc((tb->nrows ? tb->nrows : 1) * T * sizeof *out->aw);
+  out->dev_f1 = -1;
+  uint64_t seed = 0x9E3779B97F4A7C15ull;
+  for (int ep = 1; ep <= epochs; ep++) {
+    for (size_t k = n; k > 1; k--) { /* Fisher-Yates */
+      size_t j = (size_t)(next_rand(&seed) % k), tmp = order[k - 1];
+      order[k - 1] = order[j], order[j] = tmp;
+    }
+    for (size_t o = 0; o < n; o++) {
+      size_t k = order[o];
+      size_t a = tc->sent[k], b = k + 1 < tc->nsent ? tc->sent[k + 1] : tc->nwords;
+      train_sentence(&W, trows + a * XC_NER_NFEAT, tc->gold + a, b - a, &sc);
+    }
+    if (!dc && ep < epochs) continue;
+    averaged(&W, aw, at);
+    double f1 = 0;
+    if (dc) {
+      predict(aw, at, dc, drows, NULL, dpred);
+      f1 = xc_ner_span_f1(dc->gold, dpred, dc->nwords, dc->sent, dc->nsent, NULL);
+      if (log) fprintf(log, "%s epoch %2d: dev span F1 %.4f\n", name, ep, f1);
+    }
+    if (f1 > out->dev_f1) {
+      out->dev_f1 = f1, out->epoch = ep;
+      memcpy(out->aw, aw, tb->nrows * T * sizeof *aw);
+      memcpy(out->at, at, sizeof at);
+    }
+  }
+  free(aw);
+  free(order);
+  free(sc.em);
+  free(sc.pred);
+  weights_release(&W);
 }
 
 typedef struct {
@@ -302,34 +423,28 @@ static int keyrow_cmp(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* Writes the averaged model, int16-quantised; rows that round to all
- * zeros are dropped. */
-static int write_model(const trainer *tr, const float *aw, const float *at, const char *path,
-                       size_t *kept, xc_err *err) {
+/* Writes one stage, int16-quantised; rows that round to all zeros are
+ * dropped. Returns the rows kept. */
+static size_t write_stage(FILE *f, const table *tb, const stage *st) {
+  const float *aw = st->aw;
   float mx = 0;
-  for (size_t i = 0; i < tr->nrows * T; i++) mx = fmaxf(mx, fabsf(aw[i]));
+  for (size_t i = 0; i < tb->nrows * T; i++) mx = fmaxf(mx, fabsf(aw[i]));
   float scale = mx > 0 ? mx / 32767.0f : 1.0f;
-  keyrow *kr = xc_xmalloc((tr->nrows ? tr->nrows : 1) * sizeof *kr);
+  keyrow *kr = xc_xmalloc((tb->nrows ? tb->nrows : 1) * sizeof *kr);
   size_t n = 0;
-  for (size_t h = 0; h <= tr->mask; h++) {
-    if (!tr->keys[h]) continue;
-    uint32_t r = tr->slot_row[h];
+  for (size_t h = 0; h <= tb->mask; h++) {
+    if (!tb->keys[h]) continue;
+    uint32_t r = tb->slot_row[h];
     int nz = 0;
     for (int t = 0; t < T && !nz; t++) nz = lrintf(aw[(size_t)r * T + t] / scale) != 0;
-    if (nz) kr[n].key = tr->keys[h], kr[n++].row = r;
+    if (nz) kr[n].key = tb->keys[h], kr[n++].row = r;
   }
   qsort(kr, n, sizeof *kr, keyrow_cmp);
-  FILE *f = fopen(path, "wb");
-  if (!f) {
-    free(kr);
-    return xc_err_set(err, XC_EIO, "%s: %s", path, strerror(errno));
-  }
   uint32_t ntags = T, nfeat = (uint32_t)n;
-  fwrite("XCNER001", 1, 8, f);
   fwrite(&ntags, 4, 1, f);
   fwrite(&nfeat, 4, 1, f);
   fwrite(&scale, 4, 1, f);
-  fwrite(at, sizeof(float), TR, f);
+  fwrite(st->at, sizeof(float), TR, f);
   for (size_t i = 0; i < n; i++) fwrite(&kr[i].key, 8, 1, f);
   for (size_t i = 0; i < n; i++)
     for (int t = 0; t < T; t++) {
@@ -338,9 +453,7 @@ static int write_model(const trainer *tr, const float *aw, const float *at, cons
       fwrite(&v, 2, 1, f);
     }
   free(kr);
-  *kept = n;
-  if (fclose(f) != 0) return xc_err_set(err, XC_EIO, "%s: write failed", path);
-  return 0;
+  return n;
 }
 
 int xc_ner_train(const char *train_path, const char *dev_path, int epochs,
@@ -348,63 +461,68 @@ int xc_ner_train(const char *train_path, const char *dev_path, int epochs,
   xc_conll tc = {0}, dc = {0};
   int rc = xc_conll_read(train_path, &tc, err);
   if (rc == 0) rc = xc_conll_read(dev_path, &dc, err);
-  if (rc < 0) goto done;
-  trainer tr = {0};
-  tr.mask = (1u << 16) - 1;
-  tr.keys = xc_xcalloc(tr.mask + 1, sizeof *tr.keys);
-  tr.slot_row = xc_xmalloc((tr.mask + 1) * sizeof *tr.slot_row);
-  int32_t *trows = corpus_rows(&tr, &tc, 1);
-  int32_t *drows = corpus_rows(&tr, &dc, 0);
-  if (log)
-    fprintf(log, "train: %zu words, %zu sentences; dev: %zu words; %zu features\n", tc.nwords,
-            tc.nsent, dc.nwords, tr.nrows);
-  size_t *order = xc_xmalloc((tc.nsent ? tc.nsent : 1) * sizeof *order);
-  for (size_t k = 0; k < tc.nsent; k++) order[k] = k;
-  float *em = xc_xmalloc(1024 * T * sizeof *em);
-  size_t emcap = 1024;
-  uint8_t *pred = xc_xmalloc(tc.nwords + dc.nwords + 1);
-  float *aw = xc_xmalloc((tr.nrows ? tr.nrows : 1) * T * sizeof *aw), at[TR];
-  float *best_w = xc_xmalloc((tr.nrows ? tr.nrows : 1) * T * sizeof *best_w), best_t[TR];
-  double best = -1;
-  int best_epoch = 0;
-  uint64_t seed = 0x9E3779B97F4A7C15ull;
-  for (int ep = 1; ep <= epochs; ep++) {
-    for (size_t k = tc.nsent; k > 1; k--) { /* Fisher-Yates */
-      size_t j = (size_t)(next_rand(&seed) % k), tmp = order[k - 1];
-      order[k - 1] = order[j], order[j] = tmp;
-    }
-    for (size_t o = 0; o < tc.nsent; o++) {
-      size_t k = order[o];
-      size_t a = tc.sent[k], b = k + 1 < tc.nsent ? tc.sent[k + 1] : tc.nwords;
-      if (b - a > emcap) emcap = (b - a) * 2, em = xc_xrealloc(em, emcap * T * sizeof *em);
-      train_sentence(&tr, trows + a * XC_NER_NFEAT, tc.gold + a, b - a, em, pred);
-    }
-    averaged(&tr, aw, at);
-    double f1 = evaluate(aw, at, &dc, drows, pred, NULL);
-    if (log) fprintf(log, "epoch %2d: dev span F1 %.4f\n", ep, f1);
-    if (f1 > best) {
-      best = f1, best_epoch = ep;
-      memcpy(best_w, aw, tr.nrows * T * sizeof *aw);
-      memcpy(best_t, at, sizeof at);
-    }
+  if (rc < 0) {
+    xc_conll_release(&tc);
+    xc_conll_release(&dc);
+    return rc;
   }
-  size_t kept = 0;
-  rc = write_model(&tr, best_w, best_t, out_path, &kept, err);
-  if (rc == 0 && log)
-    fprintf(log, "best epoch %d (dev F1 %.4f); wrote %s: %zu of %zu feature rows\n", best_epoch,
-            best, out_path, kept, tr.nrows);
+  /* stage 1 on everything, the epoch picked on dev */
+  table t1, t2;
+  table_init(&t1);
+  int32_t *trows = corpus_rows(&t1, &tc, 1, NULL), *drows = corpus_rows(&t1, &dc, 0, NULL);
+  if (log)
+    fprintf(log, "train: %zu words, %zu sentences, %zu documents; dev: %zu words; %zu features\n",
+            tc.nwords, tc.nsent, tc.ndoc, dc.nwords, t1.nrows);
+  uint8_t *dpred1 = xc_xmalloc(dc.nwords + 1), *dpred = xc_xmalloc(dc.nwords + 1);
+  uint8_t *tpred1 = xc_xmalloc(tc.nwords + 1);
+  stage s1, s2;
+  train_stage(&t1, &tc, trows, NULL, epochs, &dc, drows, dpred, &s1, "stage 1", log);
+  predict(s1.aw, s1.at, &dc, drows, NULL, dpred1);
+  /* first-stage tags of the training set by jackknifing over documents */
+  uint8_t *mask = xc_xmalloc(tc.ndoc + 1);
+  for (int k = 0; k < FOLDS; k++) {
+    stage fs;
+    for (size_t d = 0; d < tc.ndoc; d++) mask[d] = (int)(d % FOLDS) != k;
+    train_stage(&t1, &tc, trows, mask, s1.epoch, NULL, NULL, NULL, &fs, "fold", NULL);
+    for (size_t d = 0; d < tc.ndoc; d++) mask[d] = !mask[d];
+    predict(fs.aw, fs.at, &tc, trows, mask, tpred1);
+    free(fs.aw);
+    if (log)
+      fprintf(log, "fold %d: first-stage tags of %zu documents\n", k + 1,
+              (tc.ndoc + FOLDS - 1 - (size_t)k) / FOLDS);
+  }
+  free(mask);
+  if (log)
+    fprintf(log, "jackknifed stage 1 on train: span F1 %.4f\n",
+            xc_ner_span_f1(tc.gold, tpred1, tc.nwords, tc.sent, tc.nsent, NULL));
+  /* stage 2 with history features */
+  table_init(&t2);
+  int32_t *trows2 = corpus_rows(&t2, &tc, 1, tpred1), *drows2 = corpus_rows(&t2, &dc, 0, dpred1);
+  train_stage(&t2, &tc, trows2, NULL, epochs, &dc, drows2, dpred, &s2, "stage 2", log);
+  FILE *f = fopen(out_path, "wb");
+  if (!f) {
+    rc = xc_err_set(err, XC_EIO, "%s: %s", out_path, strerror(errno));
+  } else {
+    fwrite("XCNER002", 1, 8, f);
+    size_t k1 = write_stage(f, &t1, &s1), k2 = write_stage(f, &t2, &s2);
+    if (fclose(f) != 0) rc = xc_err_set(err, XC_EIO, "%s: write failed", out_path);
+    else if (log)
+      fprintf(log,
+              "stage 1: epoch %d, dev F1 %.4f, %zu of %zu rows; stage 2: epoch %d, dev F1 "
+              "%.4f, %zu of %zu rows; wrote %s\n",
+              s1.epoch, s1.dev_f1, k1, t1.nrows, s2.epoch, s2.dev_f1, k2, t2.nrows, out_path);
+  }
+  free(s1.aw);
+  free(s2.aw);
   free(trows);
   free(drows);
-  free(order);
-  free(em);
-  free(pred);
-  free(aw);
-  free(best_w);
-  free(tr.keys);
-  free(tr.slot_row);
-  free(tr.w);
-  free(tr.u);
-done:
+  free(trows2);
+  free(drows2);
+  free(dpred1);
+  free(dpred);
+  free(tpred1);
+  table_release(&t1);
+  table_release(&t2);
   xc_conll_release(&tc);
   xc_conll_release(&dc);
   return rc;
