@@ -46,8 +46,8 @@ enum {
   F_BIAS, F_W, F_LW, F_SHAPE, F_SSHAPE, F_P2, F_P3, F_P4, F_S1, F_S2, F_S3, F_S4,
   F_LWM1, F_LWP1, F_LWM2, F_LWP2, F_SSM1, F_SSP1, F_SSM1_0, F_SS0_P1,
   F_LWM1_0, F_LW0_P1, F_FIRST_SS, F_CAPS_LW, F_LWM1_SS0, F_SS0_LWP1,
-  F_LWM2_M1, F_LEN_SS, F_DOC, F_H1, F_H2, F_H3, F_GAZ,
-  F_COUNT = F_GAZ + XC_GAZ_NCLASSES
+  F_LWM2_M1, F_LEN_SS, F_DOC, F_H1, F_H2, F_H3, F_CAPRUN, F_GAZM1, F_GAZP1, F_GAZALL,
+  F_GAZ, F_COUNT = F_GAZ + XC_GAZ_NCLASSES
 };
 _Static_assert(F_COUNT <= XC_NER_NFEAT, "XC_NER_NFEAT too small");
 
@@ -224,8 +224,25 @@ static void sentence_features(const word_info *wi, size_t a, size_t b, int caps,
       uint64_t fl = *doc_slot(df, w->lw);
       f[F_DOC] = mix(F_DOC, mix(fl | (uint64_t)(i == 0 || caps) << 2, w->sshape));
     }
-    for (int c = 0; c < XC_GAZ_NCLASSES; c++)
+    uint64_t all = 0, am1 = 0, ap1 = 0;
+    for (int c = 0; c < XC_GAZ_NCLASSES; c++) {
       if (gz[i][c]) f[F_GAZ + c] = mix(F_GAZ + (uint64_t)c, gz[i][c]);
+      all |= (uint64_t)(gz[i][c] != 0) << c;
+      if (i >= 1) am1 |= (uint64_t)(gz[i - 1][c] != 0) << c;
+      if (i + 1 < n) ap1 |= (uint64_t)(gz[i + 1][c] != 0) << c;
+    }
+    f[F_GAZALL] = mix(F_GAZALL, mix(all, w->sshape));
+    if (am1) f[F_GAZM1] = mix(F_GAZM1, am1);
+    if (ap1) f[F_GAZP1] = mix(F_GAZP1, ap1);
+    /* place in a run of capitalised words, and the run's length */
+    if (w->first_upper && !caps) {
+      size_t r0 = i, r1 = i + 1;
+      while (r0 > 0 && wi[r0 - 1].first_upper) r0--;
+      while (r1 < n && wi[r1].first_upper) r1++;
+      uint64_t len = r1 - r0 > 4 ? 4 : r1 - r0;
+      uint64_t at = r1 - r0 == 1 ? 0 : i == r0 ? 1 : i + 1 == r1 ? 3 : 2;
+      f[F_CAPRUN] = mix(F_CAPRUN, len * 4 + at + (r0 == 0 ? 32 : 0));
+    }
   }
   free(gz);
 }
