@@ -356,14 +356,19 @@ void xc_ner_history(const xc_ner_doc *doc, const uint8_t *stage1, uint64_t *f) {
  * features made from stage 1's tags. */
 #define MAGIC "XCNER002"
 
+/* One feature: its key and its weight per tag, in one 32-byte slot so
+ * that a lookup touches one cache line. */
+typedef struct {
+  uint64_t key; /* 0 = empty */
+  int16_t w[XC_NER_NTAGS];
+} ner_slot;
+
 typedef struct {
   uint32_t nfeat;
   float scale;
   float trans[(XC_NER_NTAGS + 1) * XC_NER_NTAGS];
-  uint64_t *keys;   /* open-addressing table, 0 = empty */
-  uint32_t *rows;   /* row of each table slot */
+  ner_slot *slots; /* open addressing, linear probing */
   size_t mask;
-  int16_t *w;       /* nfeat * NTAGS */
 } ner_stage;
 
 struct xc_ner {
@@ -372,11 +377,7 @@ struct xc_ner {
 
 void xc_ner_free(xc_ner *m) {
   if (!m) return;
-  for (int k = 0; k < 2; k++) {
-    free(m->st[k].keys);
-    free(m->st[k].rows);
-    free(m->st[k].w);
-  }
+  for (int k = 0; k < 2; k++) free(m->st[k].slots);
   free(m);
 }
 
@@ -393,24 +394,23 @@ static int load_stage(const unsigned char **pp, const unsigned char *end, ner_st
       rd(pp, end, &s->scale, 4) < 0 || rd(pp, end, s->trans, sizeof s->trans) < 0 ||
       (size_t)(end - *pp) / (8 + 2 * XC_NER_NTAGS) < nfeat)
     return -1;
-  const unsigned char *p = *pp;
+  const unsigned char *p = *pp, *wp = p + (size_t)nfeat * 8;
   s->nfeat = nfeat;
   size_t cap = 16;
-  while (cap < (size_t)nfeat * 2) cap <<= 1;
+  while (cap * 2 < (size_t)nfeat * 3) cap <<= 1; /* load at most 2/3 */
   s->mask = cap - 1;
-  s->keys = xc_xcalloc(cap, sizeof *s->keys);
-  s->rows = xc_xmalloc(cap * sizeof *s->rows);
-  s->w = xc_xmalloc(((size_t)nfeat + 1) * XC_NER_NTAGS * sizeof *s->w);
+  s->slots = aligned_alloc(64, cap * sizeof *s->slots);
+  if (!s->slots) abort();
+  memset(s->slots, 0, cap * sizeof *s->slots);
   for (uint32_t i = 0; i < nfeat; i++) {
     uint64_t k;
     memcpy(&k, p + (size_t)i * 8, 8);
     if (!k) return -1;
     size_t h = (size_t)(k ^ (k >> 29)) & s->mask;
-    while (s->keys[h]) h = (h + 1) & s->mask;
-    s->keys[h] = k;
-    s->rows[h] = i;
+    while (s->slots[h].key) h = (h + 1) & s->mask;
+    s->slots[h].key = k;
+    memcpy(s->slots[h].w, wp + (size_t)i * XC_NER_NTAGS * 2, XC_NER_NTAGS * 2);
   }
-  memcpy(s->w, p + (size_t)nfeat * 8, (size_t)nfeat * XC_NER_NTAGS * 2);
   *pp = p + (size_t)nfeat * (8 + 2 * XC_NER_NTAGS);
   return 0;
 }
@@ -428,14 +428,14 @@ xc_ner *xc_ner_load(const void *data, size_t n, xc_err *err) {
   return m;
 }
 
-/* Row of feature key k, or -1. */
-static long row_of(const ner_stage *s, uint64_t k) {
+/* Slot of feature key k, or NULL. */
+static const ner_slot *slot_of(const ner_stage *s, uint64_t k) {
   size_t h = (size_t)(k ^ (k >> 29)) & s->mask;
-  while (s->keys[h]) {
-    if (s->keys[h] == k) return (long)s->rows[h];
+  while (s->slots[h].key) {
+    if (s->slots[h].key == k) return &s->slots[h];
     h = (h + 1) & s->mask;
   }
-  return -1;
+  return NULL;
 }
 
 /* The model linked in from model/ner.bin (ner_model.S). */
@@ -492,18 +492,24 @@ void xc_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *tags
   if (bp != stack_bp) free(bp);
 }
 
-/* Emission scores of stage s for the words' features f. */
+/* Emission scores of stage s for the words' features f. The slots of a
+ * word's features are prefetched one word ahead, so their cache misses
+ * overlap. */
 static void stage_emissions(const ner_stage *s, const uint64_t *f, size_t nw, float *em) {
   enum { T = XC_NER_NTAGS };
   for (size_t i = 0; i < nw; i++) {
+    if (i + 1 < nw)
+      for (int j = 0; j < XC_NER_NFEAT; j++) {
+        uint64_t k = f[(i + 1) * XC_NER_NFEAT + j];
+        __builtin_prefetch(&s->slots[(size_t)(k ^ (k >> 29)) & s->mask]);
+      }
     int32_t acc[T] = {0};
     for (int j = 0; j < XC_NER_NFEAT; j++) {
       uint64_t key = f[i * XC_NER_NFEAT + j];
       if (!key) continue;
-      long r = row_of(s, key);
-      if (r < 0) continue;
-      const int16_t *w = s->w + (size_t)r * T;
-      for (int t = 0; t < T; t++) acc[t] += w[t];
+      const ner_slot *sl = slot_of(s, key);
+      if (!sl) continue;
+      for (int t = 0; t < T; t++) acc[t] += sl->w[t];
     }
     for (int t = 0; t < T; t++) em[i * T + t] = (float)acc[t] * s->scale;
   }
