@@ -32,6 +32,30 @@ const char *xc_ner_tag_name(int tag) {
   return tag >= 0 && tag < XC_NER_NTAGS ? tag_names[tag] : "O";
 }
 
+void xc_ner_to_states(const uint8_t *iob2, size_t n, uint8_t *st) {
+  for (size_t i = 0; i < n; i++) {
+    int tag = iob2[i];
+    if (tag == XC_NER_O) {
+      st[i] = 0;
+      continue;
+    }
+    int t = XC_NER_TYPE_OF(tag), more = i + 1 < n && iob2[i + 1] == XC_NER_I(t);
+    st[i] = (uint8_t)XC_NER_STATE(t, XC_NER_IS_B(tag) ? (more ? 0 : 3) : (more ? 1 : 2));
+  }
+}
+
+void xc_ner_to_iob2(const uint8_t *st, size_t n, uint8_t *iob2) {
+  for (size_t i = 0; i < n; i++) {
+    int s = st[i];
+    if (!s) {
+      iob2[i] = XC_NER_O;
+      continue;
+    }
+    int t = (s - 1) / 4, k = (s - 1) % 4;
+    iob2[i] = (uint8_t)(k == 0 || k == 3 ? XC_NER_B(t) : XC_NER_I(t));
+  }
+}
+
 int xc_ner_tag_parse(const char *s, size_t n) {
   if (n == 1 && s[0] == 'O') return XC_NER_O;
   if (n < 3 || s[1] != '-' || (s[0] != 'B' && s[0] != 'I')) return -1;
@@ -349,24 +373,25 @@ void xc_ner_history(const xc_ner_doc *doc, const uint8_t *stage1, uint64_t *f) {
 }
 
 /* ---- the model ---- */
-/* File layout (little-endian): "XCNER002", then two stages, each
+/* File layout (little-endian): "XCNER003", then two stages, each
  *   u32 ntags | u32 nfeat | f32 scale | f32 trans[(ntags+1)*ntags]
  *   | u64 keys[nfeat] | i16 weights[nfeat * ntags]
- * trans row ntags holds the start scores. Stage 2 sees the history
+ * over the BILOU states (ntags = XC_NER_NSTATES); trans row ntags holds
+ * the start scores. Stage 2 sees the history
  * features made from stage 1's tags. */
-#define MAGIC "XCNER002"
+#define MAGIC "XCNER003"
 
 /* One feature: its key and its weight per tag, in one 32-byte slot so
  * that a lookup touches one cache line. */
 typedef struct {
   uint64_t key; /* 0 = empty */
-  int16_t w[XC_NER_NTAGS];
+  int16_t w[XC_NER_NSTATES];
 } ner_slot;
 
 typedef struct {
   uint32_t nfeat;
   float scale;
-  float trans[(XC_NER_NTAGS + 1) * XC_NER_NTAGS];
+  float trans[(XC_NER_NSTATES + 1) * XC_NER_NSTATES];
   ner_slot *slots; /* open addressing, linear probing */
   size_t mask;
 } ner_stage;
@@ -390,9 +415,9 @@ static int rd(const unsigned char **p, const unsigned char *end, void *dst, size
 
 static int load_stage(const unsigned char **pp, const unsigned char *end, ner_stage *s) {
   uint32_t ntags = 0, nfeat = 0;
-  if (rd(pp, end, &ntags, 4) < 0 || ntags != XC_NER_NTAGS || rd(pp, end, &nfeat, 4) < 0 ||
+  if (rd(pp, end, &ntags, 4) < 0 || ntags != XC_NER_NSTATES || rd(pp, end, &nfeat, 4) < 0 ||
       rd(pp, end, &s->scale, 4) < 0 || rd(pp, end, s->trans, sizeof s->trans) < 0 ||
-      (size_t)(end - *pp) / (8 + 2 * XC_NER_NTAGS) < nfeat)
+      (size_t)(end - *pp) / (8 + 2 * XC_NER_NSTATES) < nfeat)
     return -1;
   const unsigned char *p = *pp, *wp = p + (size_t)nfeat * 8;
   s->nfeat = nfeat;
@@ -409,9 +434,9 @@ static int load_stage(const unsigned char **pp, const unsigned char *end, ner_st
     size_t h = (size_t)(k ^ (k >> 29)) & s->mask;
     while (s->slots[h].key) h = (h + 1) & s->mask;
     s->slots[h].key = k;
-    memcpy(s->slots[h].w, wp + (size_t)i * XC_NER_NTAGS * 2, XC_NER_NTAGS * 2);
+    memcpy(s->slots[h].w, wp + (size_t)i * XC_NER_NSTATES * 2, XC_NER_NSTATES * 2);
   }
-  *pp = p + (size_t)nfeat * (8 + 2 * XC_NER_NTAGS);
+  *pp = p + (size_t)nfeat * (8 + 2 * XC_NER_NSTATES);
   return 0;
 }
 
@@ -454,14 +479,19 @@ const xc_ner *xc_ner_default(void) {
   return default_model;
 }
 
-/* May tag b follow tag a in IOB2 (a = -1 at the start)? */
+/* May state b follow state a in BILOU (a = -1 at the start)? */
 static int allowed(int a, int b) {
-  if (b == XC_NER_O || XC_NER_IS_B(b)) return 1;
-  return a > 0 && XC_NER_TYPE_OF(a) == XC_NER_TYPE_OF(b);
+  int ak = a > 0 ? (a - 1) % 4 : 3, bk = b > 0 ? (b - 1) % 4 : 0;
+  if (ak == 0 || ak == 1) /* inside a name: only I or L of its type */
+    return b > 0 && (b - 1) / 4 == (a - 1) / 4 && (bk == 1 || bk == 2);
+  return b == 0 || bk == 0 || bk == 3;
 }
 
+/* May a sentence end in state a? */
+static int may_end(int a) { return a == 0 || (a - 1) % 4 >= 2; }
+
 void xc_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *tags) {
-  enum { T = XC_NER_NTAGS };
+  enum { T = XC_NER_NSTATES };
   if (!n) return;
   float stack_d[64 * T];
   uint8_t stack_bp[64 * T];
@@ -483,7 +513,7 @@ void xc_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *tags
     }
   int t = 0;
   for (int s = 1; s < T; s++)
-    if (d[(n - 1) * T + s] > d[(n - 1) * T + t]) t = s;
+    if (may_end(s) && d[(n - 1) * T + s] > d[(n - 1) * T + t]) t = s;
   for (size_t i = n; i-- > 0;) {
     tags[i] = (uint8_t)t;
     if (i) t = bp[i * T + t];
@@ -496,7 +526,7 @@ void xc_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *tags
  * word's features are prefetched one word ahead, so their cache misses
  * overlap. */
 static void stage_emissions(const ner_stage *s, const uint64_t *f, size_t nw, float *em) {
-  enum { T = XC_NER_NTAGS };
+  enum { T = XC_NER_NSTATES };
   for (size_t i = 0; i < nw; i++) {
     if (i + 1 < nw)
       for (int j = 0; j < XC_NER_NFEAT; j++) {
@@ -519,7 +549,10 @@ static void stage_decode(const ner_stage *s, const xc_ner_doc *doc, const float 
                          uint8_t *tags) {
   for (size_t k = 0; k < doc->nsent; k++) {
     size_t a = doc->sent[k], b = k + 1 < doc->nsent ? doc->sent[k + 1] : doc->nwords;
-    if (b > a) xc_ner_viterbi(em + a * XC_NER_NTAGS, b - a, s->trans, tags + a);
+    if (b > a) {
+      xc_ner_viterbi(em + a * XC_NER_NSTATES, b - a, s->trans, tags + a);
+      xc_ner_to_iob2(tags + a, b - a, tags + a);
+    }
   }
 }
 
@@ -531,7 +564,7 @@ void xc_ner_tag(const xc_ner *m, const xc_ner_doc *doc, uint8_t *tags) {
     return;
   }
   uint64_t *f = xc_xmalloc(nw * XC_NER_NFEAT * sizeof *f);
-  float *em = xc_xmalloc(nw * XC_NER_NTAGS * sizeof *em);
+  float *em = xc_xmalloc(nw * XC_NER_NSTATES * sizeof *em);
   xc_ner_features(doc, f);
   stage_emissions(&m->st[0], f, nw, em);
   stage_decode(&m->st[0], doc, em, tags);

@@ -29,6 +29,16 @@ enum {
 #define XC_NER_TYPE_OF(tag) (((tag) - 1) / 2)
 #define XC_NER_IS_B(tag) ((tag) > 0 && ((tag) & 1))
 
+/* The model's own tag set ("states"): BILOU, i.e. O and, per type, the
+ * Begin, Inside and Last word of a longer name and a Unit name of one
+ * word (Ratinov & Roth 2009: better than BIO for a linear model). */
+#define XC_NER_NSTATES (1 + 4 * XC_NER_NTYPES)
+#define XC_NER_STATE(t, k) (1 + 4 * (t) + (k)) /* k: 0 B, 1 I, 2 L, 3 U */
+
+/* IOB2 tags of a sentence to states and back. */
+void xc_ner_to_states(const uint8_t *iob2, size_t n, uint8_t *states);
+void xc_ner_to_iob2(const uint8_t *states, size_t n, uint8_t *iob2);
+
 /* Name of type t ("PER", ...). */
 const char *xc_ner_type_name(int t);
 /* Tag name in IOB2 ("O", "B-PER", "I-PER", ...). */
@@ -70,9 +80,9 @@ void xc_ner_features(const xc_ner_doc *doc, uint64_t *out);
  * what the first stage said of the same word elsewhere in the document. */
 void xc_ner_history(const xc_ner_doc *doc, const uint8_t *stage1, uint64_t *f);
 
-/* Viterbi over emission scores em[n * XC_NER_NTAGS] and transition
- * scores trans[(XC_NER_NTAGS + 1) * XC_NER_NTAGS] (row NTAGS: start),
- * keeping IOB2 well-formed; writes the best tags[n]. */
+/* Viterbi over emission scores em[n * XC_NER_NSTATES] and transition
+ * scores trans[(XC_NER_NSTATES + 1) * XC_NER_NSTATES] (last row: start),
+ * keeping BILOU well-formed; writes the best states[n]. */
 void xc_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *tags);
 
 /* Training (ner_train.c). Reads CoNLL files (token in column 1, tag in the

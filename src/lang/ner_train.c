@@ -143,7 +143,7 @@ double xc_ner_span_f1(const uint8_t *gold, const uint8_t *pred, size_t n,
 }
 
 /* ---- training ---- */
-enum { T = XC_NER_NTAGS, TR = (XC_NER_NTAGS + 1) * XC_NER_NTAGS, FOLDS = 5 };
+enum { T = XC_NER_NSTATES, TR = (XC_NER_NSTATES + 1) * XC_NER_NSTATES, FOLDS = 5 };
 
 /* Feature keys to dense rows. */
 typedef struct {
@@ -334,6 +334,7 @@ static void predict(const float *aw, const float *at, const xc_conll *c, const i
       if (b - a > cap) cap = (b - a) * 2, em = xc_xrealloc(em, cap * T * sizeof *em);
       emissions(aw, rows + a * XC_NER_NFEAT, b - a, em);
       xc_ner_viterbi(em, b - a, at, pred + a);
+      xc_ner_to_iob2(pred + a, b - a, pred + a);
     }
   }
   free(em);
@@ -368,8 +369,10 @@ typedef struct {
 } stage;
 
 /* Trains on the sentences of docmask for epochs passes. With a dev set,
- * keeps the epoch that tags dev best; without, the last. */
-static void train_stage(const table *tb, const xc_conll *tc, const int32_t *trows,
+ * keeps the epoch that tags dev best; without, the last. gold holds the
+ * training set's gold states. */
+static void train_stage(const table *tb, const xc_conll *tc, const uint8_t *gold,
+                        const int32_t *trows,
                         const uint8_t *docmask, int epochs, const xc_conll *dc,
                         const int32_t *drows, uint8_t *dpred, stage *out, const char *name,
                         FILE *log) {
@@ -390,7 +393,7 @@ static void train_stage(const table *tb, const xc_conll *tc, const int32_t *trow
     for (size_t o = 0; o < n; o++) {
       size_t k = order[o];
       size_t a = tc->sent[k], b = k + 1 < tc->nsent ? tc->sent[k + 1] : tc->nwords;
-      train_sentence(&W, trows + a * XC_NER_NFEAT, tc->gold + a, b - a, &sc);
+      train_sentence(&W, trows + a * XC_NER_NFEAT, gold + a, b - a, &sc);
     }
     if (!dc && ep < epochs) continue;
     averaged(&W, aw, at);
@@ -475,15 +478,20 @@ int xc_ner_train(const char *train_path, const char *dev_path, int epochs,
             tc.nwords, tc.nsent, tc.ndoc, dc.nwords, t1.nrows);
   uint8_t *dpred1 = xc_xmalloc(dc.nwords + 1), *dpred = xc_xmalloc(dc.nwords + 1);
   uint8_t *tpred1 = xc_xmalloc(tc.nwords + 1);
+  uint8_t *gstate = xc_xmalloc(tc.nwords + 1);
+  for (size_t k = 0; k < tc.nsent; k++) {
+    size_t a = tc.sent[k], b = k + 1 < tc.nsent ? tc.sent[k + 1] : tc.nwords;
+    xc_ner_to_states(tc.gold + a, b - a, gstate + a);
+  }
   stage s1, s2;
-  train_stage(&t1, &tc, trows, NULL, epochs, &dc, drows, dpred, &s1, "stage 1", log);
+  train_stage(&t1, &tc, gstate, trows, NULL, epochs, &dc, drows, dpred, &s1, "stage 1", log);
   predict(s1.aw, s1.at, &dc, drows, NULL, dpred1);
   /* first-stage tags of the training set by jackknifing over documents */
   uint8_t *mask = xc_xmalloc(tc.ndoc + 1);
   for (int k = 0; k < FOLDS; k++) {
     stage fs;
     for (size_t d = 0; d < tc.ndoc; d++) mask[d] = (int)(d % FOLDS) != k;
-    train_stage(&t1, &tc, trows, mask, s1.epoch, NULL, NULL, NULL, &fs, "fold", NULL);
+    train_stage(&t1, &tc, gstate, trows, mask, s1.epoch, NULL, NULL, NULL, &fs, "fold", NULL);
     for (size_t d = 0; d < tc.ndoc; d++) mask[d] = !mask[d];
     predict(fs.aw, fs.at, &tc, trows, mask, tpred1);
     free(fs.aw);
@@ -498,12 +506,12 @@ int xc_ner_train(const char *train_path, const char *dev_path, int epochs,
   /* stage 2 with history features */
   table_init(&t2);
   int32_t *trows2 = corpus_rows(&t2, &tc, 1, tpred1), *drows2 = corpus_rows(&t2, &dc, 0, dpred1);
-  train_stage(&t2, &tc, trows2, NULL, epochs, &dc, drows2, dpred, &s2, "stage 2", log);
+  train_stage(&t2, &tc, gstate, trows2, NULL, epochs, &dc, drows2, dpred, &s2, "stage 2", log);
   FILE *f = fopen(out_path, "wb");
   if (!f) {
     rc = xc_err_set(err, XC_EIO, "%s: %s", out_path, strerror(errno));
   } else {
-    fwrite("XCNER002", 1, 8, f);
+    fwrite("XCNER003", 1, 8, f);
     size_t k1 = write_stage(f, &t1, &s1), k2 = write_stage(f, &t2, &s2);
     if (fclose(f) != 0) rc = xc_err_set(err, XC_EIO, "%s: write failed", out_path);
     else if (log)
@@ -521,6 +529,7 @@ int xc_ner_train(const char *train_path, const char *dev_path, int epochs,
   free(dpred1);
   free(dpred);
   free(tpred1);
+  free(gstate);
   table_release(&t1);
   table_release(&t2);
   xc_conll_release(&tc);

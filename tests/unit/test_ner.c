@@ -46,18 +46,32 @@ TEST(ner_spans_end_at_sentence_starts) {
   CHECK(xc_ner_span_f1(gold, pred, 2, sent, 2, NULL) == 1.0);
 }
 
-TEST(ner_viterbi_never_starts_inside) {
-  enum { T = XC_NER_NTAGS };
+TEST(ner_viterbi_keeps_bilou_well_formed) {
+  enum { T = XC_NER_NSTATES };
   float trans[(T + 1) * T] = {0};
   float em[3 * T] = {0};
-  /* emissions that prefer I-ORG everywhere: an I- can only continue */
-  for (int i = 0; i < 3; i++) em[i * T + XC_NER_I(XC_NER_ORG)] = 5;
-  em[1 * T + XC_NER_O] = 20; /* and O in the middle */
-  uint8_t tags[3];
-  xc_ner_viterbi(em, 3, trans, tags);
-  CHECK(tags[0] != XC_NER_I(XC_NER_ORG));
-  CHECK(tags[1] == XC_NER_O);
-  CHECK(tags[2] != XC_NER_I(XC_NER_ORG));
+  const int I = XC_NER_STATE(XC_NER_ORG, 1), B = XC_NER_STATE(XC_NER_ORG, 0);
+  /* emissions that prefer Inside-ORG everywhere and O in the middle: an
+   * Inside can neither start a sentence nor follow O, nor end one */
+  for (int i = 0; i < 3; i++) em[i * T + I] = 5;
+  em[1 * T + XC_NER_O] = 20;
+  uint8_t st[3];
+  xc_ner_viterbi(em, 3, trans, st);
+  CHECK(st[0] != I && st[0] != B);
+  CHECK(st[1] == XC_NER_O);
+  CHECK(st[2] != I && st[2] != B);
+}
+
+TEST(ner_states_round_trip_iob2) {
+  const int P = XC_NER_PER, L = XC_NER_LOC;
+  /* "Anna Berg in Oslo Mia": B I O B B */
+  uint8_t iob[5] = {XC_NER_B(P), XC_NER_I(P), XC_NER_O, XC_NER_B(L), XC_NER_B(P)};
+  uint8_t st[5], back[5];
+  xc_ner_to_states(iob, 5, st);
+  CHECK(st[0] == XC_NER_STATE(P, 0) && st[1] == XC_NER_STATE(P, 2));
+  CHECK(st[2] == XC_NER_O && st[3] == XC_NER_STATE(L, 3) && st[4] == XC_NER_STATE(P, 3));
+  xc_ner_to_iob2(st, 5, back);
+  CHECK(memcmp(iob, back, 5) == 0);
 }
 
 TEST(ner_load_rejects_junk) {
