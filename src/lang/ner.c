@@ -493,24 +493,33 @@ static int may_end(int a) { return a == 0 || (a - 1) % 4 >= 2; }
 void xc_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *tags) {
   enum { T = XC_NER_NSTATES };
   if (!n) return;
+  /* each state's allowed predecessors, so the inner loop has no tests */
+  uint8_t pred[T][T], npred[T];
+  for (int t = 0; t < T; t++) {
+    npred[t] = 0;
+    for (int s = 0; s < T; s++)
+      if (allowed(s, t)) pred[t][npred[t]++] = (uint8_t)s;
+  }
   float stack_d[64 * T];
   uint8_t stack_bp[64 * T];
   float *d = n <= 64 ? stack_d : xc_xmalloc(n * T * sizeof *d);
   uint8_t *bp = n <= 64 ? stack_bp : xc_xmalloc(n * T);
   for (int t = 0; t < T; t++)
     d[t] = allowed(-1, t) ? trans[T * T + t] + em[t] : -INFINITY;
-  for (size_t i = 1; i < n; i++)
+  for (size_t i = 1; i < n; i++) {
+    const float *prev = d + (i - 1) * T;
     for (int t = 0; t < T; t++) {
-      float best = -INFINITY;
-      int arg = 0;
-      for (int s = 0; s < T; s++) {
-        if (!allowed(s, t)) continue;
-        float v = d[(i - 1) * T + s] + trans[s * T + t];
+      int arg = pred[t][0];
+      float best = prev[arg] + trans[arg * T + t];
+      for (int k = 1; k < npred[t]; k++) {
+        int s = pred[t][k];
+        float v = prev[s] + trans[s * T + t];
         if (v > best) best = v, arg = s;
       }
       d[i * T + t] = best + em[i * T + t];
       bp[i * T + t] = (uint8_t)arg;
     }
+  }
   int t = 0;
   for (int s = 1; s < T; s++)
     if (may_end(s) && d[(n - 1) * T + s] > d[(n - 1) * T + t]) t = s;
