@@ -91,7 +91,7 @@ clean:
 -include $(DEPS)
 
 # ---- fuzzing: one libFuzzer target per parser, seeded from the fixtures ----
-FUZZ_TARGETS := hdom html text markdown ingest
+FUZZ_TARGETS := hdom html text markdown ingest lang
 FUZZ_TIME    ?= 60
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 \
