@@ -73,30 +73,117 @@ static const known_tag known[] = {
 
 #define NKNOWN (sizeof known / sizeof known[0])
 
-/* Open-addressing table from a name hash to known[] index + 1, filled once
- * (tags_init): a tag name costs one short hash and one compare. */
-static uint8_t known_slot[512];
+/* Attribute names by XC_A_* id (index id - 1): those extraction reads,
+ * then frequent ones interned only to spare a copy of their name. */
+static const char *const known_attr[] = {
+    "class", "id", "itemprop", "role", "rel", "hidden", "aria-hidden", "style",
+    "type", "content", "name", "property", "http-equiv", "href", "lang",
+    "xml:lang", "datetime",
+    /* not read */
+    "title", "src", "value", "alt", "width", "height", "onclick", "target",
+    "border", "dir", "media", "for", "action", "method", "language", "align",
+    "tabindex", "size", "charset", "data-src", "frameborder", "scrolling",
+    "cellpadding", "cellspacing", "colspan", "rowspan", "valign", "bgcolor",
+    "color", "face", "async", "defer", "srcset", "sizes", "loading",
+    "data-id", "aria-label", "placeholder", "onload", "onmouseover",
+    "onmouseout", "xmlns", "itemscope", "itemtype", "integrity",
+    "crossorigin", "sandbox", "allowfullscreen",
+    "marginwidth", "marginheight", "vspace", "hspace", "nowrap", "shape",
+    "coords", "usemap", "checked", "selected", "disabled", "readonly",
+    "maxlength", "autocomplete", "accept-charset", "enctype", "label",
+    "data-url", "data-href", "data-type", "data-original", "data-lazy-src",
+    "aria-expanded", "aria-haspopup", "aria-controls", "aria-labelledby",
+    "accesskey", "clear", "noshade", "version",
+    "profile", "prefix", "dc:title", "xmlns:og", "xmlns:fb", "rev",
+};
 
-static size_t name_hash(const char *s) {
-  size_t h = 2166136261u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+#define NATTR (sizeof known_attr / sizeof known_attr[0])
+
+/* Names are looked up by a key taken while they are read (lower-cased):
+ * names of at most NAME_KEY bytes as two words, byte k at bits 8k of word
+ * k / 8 (built in registers: reading back bytes just stored would stall).
+ * An open-addressing table maps a hash of the key to an index + 1; a hit
+ * is one length and two word compares. Filled once (tags_init). */
+#define NAME_KEY 16
+typedef struct {
+  uint64_t w[2];
+} name_key;
+
+/* Adds byte c at position k (< NAME_KEY) of key. */
+static void key_add(name_key *key, size_t k, unsigned char c) {
+  key->w[k >> 3] |= (uint64_t)c << (8 * (k & 7));
+}
+
+static name_key key_of(const char *s, size_t n) {
+  name_key key = {{0, 0}};
+  for (size_t k = 0; k < n && k < NAME_KEY; k++) key_add(&key, k, (unsigned char)s[k]);
+  return key;
+}
+
+typedef struct {
+  unsigned mask;     /* slots - 1 */
+  uint8_t slot[512]; /* index + 1, 0 when empty */
+  uint8_t len[256];  /* name lengths by index */
+  name_key key[256];
+} name_table;
+
+static name_table tag_table, attr_table;
+
+static unsigned key_slot(const name_key *key, size_t n, unsigned mask) {
+  uint64_t h = key->w[0] * 0x9E3779B97F4A7C15ull + key->w[1] * 0xC2B2AE3D27D4EB4Full + n;
+  return (unsigned)(h >> 40) & mask;
+}
+
+/* Index + 1 in t of the name of n bytes with this key, or 0. */
+static unsigned table_find(const name_table *t, const name_key *key, size_t n) {
+  if (n > NAME_KEY) return 0;
+  for (unsigned i = key_slot(key, n, t->mask);; i = (i + 1) & t->mask) {
+    unsigned k = t->slot[i];
+    if (!k) return 0;
+    if (t->len[k - 1] == n && t->key[k - 1].w[0] == key->w[0] &&
+        t->key[k - 1].w[1] == key->w[1])
+      return k;
+  }
+}
+
+/* table_find for a NUL-terminated name. */
+static unsigned table_find_str(const name_table *t, const char *name) {
+  size_t n = strlen(name);
+  name_key key = key_of(name, n);
+  return table_find(t, &key, n);
+}
+
+/* Adds name (at most NAME_KEY bytes) as index idx. */
+static void table_add(name_table *t, unsigned mask, size_t idx, const char *name) {
+  size_t n = strlen(name);
+  name_key key = key_of(name, n);
+  t->mask = mask;
+  unsigned i = key_slot(&key, n, mask);
+  while (t->slot[i]) i = (i + 1) & mask;
+  t->slot[i] = (uint8_t)(idx + 1);
+  t->len[idx] = (uint8_t)n;
+  t->key[idx] = key;
+}
+
+/* FNV-1a, for the entity names */
+static uint32_t hash_of(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
   return h;
 }
 
+static unsigned slot_of(uint32_t h, unsigned mask) { return (h ^ (h >> 15)) & mask; }
+
 static const known_tag *known_lookup(const char *name) {
-  for (size_t i = name_hash(name) & 511;; i = (i + 1) & 511) {
-    uint8_t k = known_slot[i];
-    if (!k) return NULL;
-    if (strcmp(known[k - 1].name, name) == 0) return &known[k - 1];
-  }
+  unsigned k = table_find_str(&tag_table, name);
+  return k ? &known[k - 1] : NULL;
 }
 
+_Static_assert(NATTR < 255 && NKNOWN < 255, "ids are bytes");
+
 static void known_init(void) {
-  for (size_t k = 0; k < NKNOWN; k++) {
-    size_t i = name_hash(known[k].name) & 511;
-    while (known_slot[i]) i = (i + 1) & 511;
-    known_slot[i] = (uint8_t)(k + 1);
-  }
+  for (size_t k = 0; k < NKNOWN; k++) table_add(&tag_table, 511, k, known[k].name);
+  for (size_t k = 0; k < NATTR; k++) table_add(&attr_table, 255, k, known_attr[k]);
 }
 
 static void tags_init(void);
@@ -120,16 +207,33 @@ static int is_alnum(unsigned char c) {
          (c >= '0' && c <= '9');
 }
 
-static const char *entity_lookup(const char *name) {
-  size_t lo = 0, hi = sizeof entities / sizeof entities[0];
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int c = strcmp(name, entities[mid].name);
-    if (c == 0) return entities[mid].utf8;
-    if (c < 0) hi = mid;
-    else lo = mid + 1;
+/* entities[] by hash of the name (index + 1, open addressing), and the
+ * longest name without ';' (the legacy ones a prefix may match); filled
+ * once by tags_init. */
+#define NENTITIES (sizeof entities / sizeof entities[0])
+#define ENT_SLOTS 8192
+static uint16_t ent_slot[ENT_SLOTS];
+static size_t legacy_max;
+_Static_assert(NENTITIES < ENT_SLOTS / 2, "entity table too small");
+
+static void entities_init(void) {
+  for (size_t k = 0; k < NENTITIES; k++) {
+    size_t n = strlen(entities[k].name);
+    unsigned i = slot_of(hash_of(entities[k].name, n), ENT_SLOTS - 1);
+    while (ent_slot[i]) i = (i + 1) & (ENT_SLOTS - 1);
+    ent_slot[i] = (uint16_t)(k + 1);
+    if (entities[k].name[n - 1] != ';' && n > legacy_max) legacy_max = n;
   }
-  return NULL;
+}
+
+/* UTF-8 of the reference named name[0..n) (with its ';', if any), or NULL. */
+static const char *entity_lookup(const char *name, size_t n) {
+  for (unsigned i = slot_of(hash_of(name, n), ENT_SLOTS - 1);; i = (i + 1) & (ENT_SLOTS - 1)) {
+    unsigned k = ent_slot[i];
+    if (!k) return NULL;
+    const char *e = entities[k - 1].name;
+    if (strncmp(e, name, n) == 0 && e[n] == 0) return entities[k - 1].utf8;
+  }
 }
 
 /* Decodes one reference at p (p[0] == '&'); returns bytes consumed or 0. */
@@ -162,19 +266,16 @@ static size_t unescape_one(xc_buf *out, const char *p, size_t n) {
   while (k < n && k < 34 && is_alnum((unsigned char)p[k])) k++;
   size_t len = k - 1;
   if (!len) return 0;
-  char name[40];
-  memcpy(name, p + 1, len);
+  pthread_once(&tags_once, tags_init);
   if (k < n && p[k] == ';') {
-    name[len] = ';', name[len + 1] = 0;
-    const char *u = entity_lookup(name);
+    const char *u = entity_lookup(p + 1, len + 1);
     if (u) {
       xc_buf_puts(out, u);
       return k + 1;
     }
   }
-  for (size_t l = len; l >= 2; l--) {
-    name[l] = 0;
-    const char *u = entity_lookup(name);
+  for (size_t l = len < legacy_max ? len : legacy_max; l >= 2; l--) {
+    const char *u = entity_lookup(p + 1, l);
     if (u) {
       xc_buf_puts(out, u);
       return 1 + l;
@@ -202,51 +303,93 @@ void xc_html_unescape(xc_buf *out, const char *p, size_t n) {
   }
 }
 
+static int is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* What a byte is to the tokenizer (byte_class, filled by tags_init). */
+enum {
+  B_SPACE = 1,    /* is_space */
+  B_NAME_END = 2, /* ends a tag name: space, '>', '/' */
+  B_ATTR_END = 4, /* may end an attribute name: space, '>', '=', '/' */
+  B_VALUE_END = 8, /* ends an unquoted value: space, '>' */
+  B_SKIP = 16      /* skipped before an attribute name: space, '/' */
+};
+static unsigned char byte_class[256];
+
+static int has_class(char c, unsigned bits) {
+  return (byte_class[(unsigned char)c] & bits) != 0;
+}
+
 /* ---- tree building ---- */
 typedef struct {
   xc_hdom *dom;
   xc_hnode *stack[XC_HDOM_MAX_DEPTH + 2];
   int top; /* index of the current element */
+  char *free; /* bump space cut from the arena in chunks */
+  size_t left;
   xc_buf tmp;
 } builder;
 
+/* n bytes (8-aligned) of the document's memory: small objects are cut from
+ * a chunk of the arena without a call, big ones get their own. */
+static void *take(builder *b, size_t n) {
+  n = (n + 7) & ~(size_t)7;
+  if (b->left < n) {
+    enum { CHUNK = 16384 };
+    if (n > CHUNK / 8) return xc_arena_alloc(&b->dom->arena, n);
+    b->free = xc_arena_alloc(&b->dom->arena, CHUNK);
+    b->left = CHUNK;
+  }
+  void *r = b->free;
+  b->free += n, b->left -= n;
+  return r;
+}
+
+/* A copy of p[0..n) in the document's memory (not NUL-terminated). */
+static const char *keep_copy(builder *b, const char *p, size_t n) {
+  char *c = take(b, n ? n : 1);
+  memcpy(c, p, n);
+  return c;
+}
+
 static xc_hnode *new_node(builder *b) {
-  xc_hnode *n = xc_arena_alloc(&b->dom->arena, sizeof *n);
-  memset(n, 0, sizeof *n);
+  xc_hnode *n = take(b, sizeof *n);
+  *n = (xc_hnode){0};
   return n;
 }
 
 static void append(xc_hnode *parent, xc_hnode *n) {
   n->parent = parent;
-  n->prev = parent->last;
   if (parent->last) parent->last->next = n;
   else parent->first = n;
   parent->last = n;
   n->depth = (uint16_t)(parent->depth + 1);
 }
 
+/* Adds text p[0..n) to the current element: pointing into the page unless
+ * character references had to be decoded. */
 static void add_text(builder *b, const char *p, size_t n, int decode) {
   if (!n) return;
   xc_hnode *cur = b->stack[b->top];
-  const char *text;
-  size_t len;
+  const char *text = p;
+  size_t len = n;
+  int decoded = 0;
   if (decode && memchr(p, '&', n)) {
     xc_buf_clear(&b->tmp);
     xc_html_unescape(&b->tmp, p, n);
-    text = b->tmp.p, len = b->tmp.n;
-  } else {
-    text = p, len = n;
+    text = b->tmp.p, len = b->tmp.n, decoded = 1;
   }
   /* white space only: keep one space (it separates inline words) */
   size_t k = 0;
   while (k < len && xc_is_space((unsigned char)text[k])) k++;
   if (k == len) {
     if (cur->last && !cur->last->name) return; /* already after text */
-    text = " ", len = 1;
+    text = " ", len = 1, decoded = 0;
   }
   if (len > UINT32_MAX) len = UINT32_MAX;
   xc_hnode *t = new_node(b);
-  t->text = xc_arena_strndup(&b->dom->arena, text, len);
+  t->text = decoded ? keep_copy(b, text, len) : text;
   t->text_len = (uint32_t)len;
   append(cur, t);
   b->dom->ntext++;
@@ -286,6 +429,14 @@ static uint8_t T_P, T_LI, T_DT, T_DD, T_TR, T_TD, T_TH, T_OPTION, T_BR, T_SCRIPT
 
 static void tags_init(void) {
   known_init();
+  entities_init();
+  for (int c = 0; c < 256; c++) {
+    int sp = is_space((unsigned char)c);
+    byte_class[c] = (unsigned char)((sp ? B_SPACE | B_NAME_END | B_ATTR_END | B_VALUE_END | B_SKIP : 0) |
+                                    (c == '>' ? B_NAME_END | B_ATTR_END | B_VALUE_END : 0) |
+                                    (c == '/' ? B_NAME_END | B_ATTR_END | B_SKIP : 0) |
+                                    (c == '=' ? B_ATTR_END : 0));
+  }
   static const char *const ls[] = {"ul", "ol", "menu", "dir", "table", "div", "body", NULL};
   static const char *const ds[] = {"dl", "table", "div", "body", NULL};
   static const char *const rs[] = {"table", "tbody", "thead", "tfoot", NULL};
@@ -343,10 +494,6 @@ static void implied_ends(builder *b, uint8_t tag, unsigned flags) {
   if (at) pop_to(b, at);
 }
 
-static int is_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /* Finds the end tag "</name" (case-insensitive) from p; returns its offset
  * or n when absent. */
 static size_t find_end_tag(const char *p, size_t n, const char *name) {
@@ -363,6 +510,39 @@ static size_t find_end_tag(const char *p, size_t n, const char *name) {
   return n;
 }
 
+/* Sets a->name (and a->id) to the attribute name p[0..n) (n < 64) in lower
+ * case: an interned name, or a copy. Returns 0, setting nothing, when it
+ * repeats one of attrs[0..na) (the first one wins). */
+static int attr_name(builder *b, const char *p, size_t n, const xc_hattr *attrs,
+                     int na, xc_hattr *a) {
+  char low[64];
+  name_key key = {{0, 0}};
+  for (size_t k = 0; k < n; k++) {
+    low[k] = (char)xc_lower((unsigned char)p[k]);
+    if (k < NAME_KEY) key_add(&key, k, (unsigned char)low[k]);
+  }
+  low[n] = 0;
+  unsigned id = table_find(&attr_table, &key, n);
+  for (int k = 0; k < na; k++)
+    if (id ? attrs[k].id == id : !attrs[k].id && strcmp(attrs[k].name, low) == 0)
+      return 0;
+  a->id = (uint8_t)id;
+  a->name = id ? known_attr[id - 1] : keep_copy(b, low, n + 1);
+  return 1;
+}
+
+/* Sets a's value to v[0..n): decoded into the document's memory when it
+ * holds a character reference, else pointing into the page. */
+static void attr_value(builder *b, const char *v, size_t n, xc_hattr *a) {
+  if (memchr(v, '&', n)) {
+    xc_buf_clear(&b->tmp);
+    xc_html_unescape(&b->tmp, v, n);
+    v = keep_copy(b, b->tmp.p, b->tmp.n), n = b->tmp.n;
+  }
+  a->value = v;
+  a->len = n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
+}
+
 /* Parses attributes from p (just after the tag name) up to '>'. Returns the
  * offset just past '>' (or n) and whether the tag self-closes. */
 static size_t parse_attrs(builder *b, const char *p, size_t n, xc_hnode *el,
@@ -372,7 +552,7 @@ static size_t parse_attrs(builder *b, const char *p, size_t n, xc_hnode *el,
   size_t i = 0;
   *self_close = 0;
   while (i < n) {
-    while (i < n && (is_space((unsigned char)p[i]) || p[i] == '/')) {
+    while (i < n && has_class(p[i], B_SKIP)) {
       if (p[i] == '/' && i + 1 < n && p[i + 1] == '>') *self_close = 1;
       i++;
     }
@@ -382,20 +562,20 @@ static size_t parse_attrs(builder *b, const char *p, size_t n, xc_hnode *el,
       break;
     }
     size_t ns = i;
-    while (i < n && !is_space((unsigned char)p[i]) && p[i] != '>' &&
-           p[i] != '=' && !(p[i] == '/' && i + 1 < n && p[i + 1] == '>'))
+    while (i < n && !(has_class(p[i], B_ATTR_END) &&
+                      (p[i] != '/' || (i + 1 < n && p[i + 1] == '>'))))
       i++;
     size_t nlen = i - ns;
     if (!nlen) {
       i++; /* a lone '=' */
       continue;
     }
-    while (i < n && is_space((unsigned char)p[i])) i++;
+    while (i < n && has_class(p[i], B_SPACE)) i++;
     const char *v = "";
     size_t vlen = 0;
     if (i < n && p[i] == '=') {
       i++;
-      while (i < n && is_space((unsigned char)p[i])) i++;
+      while (i < n && has_class(p[i], B_SPACE)) i++;
       if (i < n && (p[i] == '"' || p[i] == '\'')) {
         const char *q = memchr(p + i + 1, p[i], n - i - 1);
         size_t e = q ? (size_t)(q - p) : n;
@@ -403,46 +583,35 @@ static size_t parse_attrs(builder *b, const char *p, size_t n, xc_hnode *el,
         i = q ? e + 1 : n;
       } else {
         size_t vs = i;
-        while (i < n && !is_space((unsigned char)p[i]) && p[i] != '>') i++;
+        while (i < n && !has_class(p[i], B_VALUE_END)) i++;
         v = p + vs, vlen = i - vs;
       }
     }
-    if (na < 64 && nlen < 64) {
-      char *name = xc_arena_alloc(&b->dom->arena, nlen + 1);
-      for (size_t k = 0; k < nlen; k++) name[k] = (char)xc_lower((unsigned char)p[ns + k]);
-      name[nlen] = 0;
-      int dup = 0;
-      for (int k = 0; k < na && !dup; k++)
-        dup = attrs[k].name[0] == name[0] && strcmp(attrs[k].name, name) == 0;
-      if (!dup) {
-        attrs[na].name = name;
-        if (memchr(v, '&', vlen)) {
-          xc_buf_clear(&b->tmp);
-          xc_html_unescape(&b->tmp, v, vlen);
-          attrs[na].value = xc_arena_strndup(&b->dom->arena, b->tmp.p, b->tmp.n);
-        } else {
-          attrs[na].value = xc_arena_strndup(&b->dom->arena, v, vlen);
-        }
-        na++;
-      }
-    }
+    if (na < 64 && nlen < 64 && attr_name(b, p + ns, nlen, attrs, na, &attrs[na]))
+      attr_value(b, v, vlen, &attrs[na++]);
   }
   if (el && na) {
-    el->attr = xc_arena_alloc(&b->dom->arena, (size_t)na * sizeof *el->attr);
+    el->attr = take(b, (size_t)na * sizeof *el->attr);
     memcpy(el->attr, attrs, (size_t)na * sizeof *attrs);
     el->nattr = (uint16_t)na;
   }
   return i;
 }
 
-/* Reads a tag name at p into buf (lower case); returns its length. */
-static size_t tag_name(const char *p, size_t n, char *buf, size_t cap) {
+/* Reads a tag name at p into buf (lower case, at most cap - 1 bytes kept,
+ * NUL-terminated); returns its length and sets *id to its known tag id
+ * (0 when unknown). */
+static size_t tag_name(const char *p, size_t n, char *buf, size_t cap, uint8_t *id) {
+  name_key key = {{0, 0}};
   size_t k = 0;
-  while (k < n && !is_space((unsigned char)p[k]) && p[k] != '>' && p[k] != '/') {
-    if (k + 1 < cap) buf[k] = (char)xc_lower((unsigned char)p[k]);
+  while (k < n && !has_class(p[k], B_NAME_END)) {
+    char c = (char)xc_lower((unsigned char)p[k]);
+    if (k + 1 < cap) buf[k] = c;
+    if (k < NAME_KEY) key_add(&key, k, (unsigned char)c);
     k++;
   }
   buf[k < cap ? k : cap - 1] = 0;
+  *id = (uint8_t)table_find(&tag_table, &key, k);
   return k;
 }
 
@@ -452,6 +621,7 @@ void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
   builder b;
   b.dom = dom;
   b.top = 0;
+  b.free = NULL, b.left = 0;
   xc_buf_init(&b.tmp);
   xc_hnode *root = new_node(&b);
   root->name = "#document";
@@ -499,12 +669,13 @@ void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
       continue;
     }
     char name[64];
+    uint8_t tag;
     if (c1 == '/') {
-      size_t k = tag_name(s + 2, r - 2, name, sizeof name);
+      size_t k = tag_name(s + 2, r - 2, name, sizeof name, &tag);
       const char *e = memchr(s + 2 + k, '>', r - 2 - k);
       i = e ? (size_t)(e - p) + 1 : n;
       if (!k) continue;
-      uint8_t etag = raw_id(name);
+      uint8_t etag = tag;
       if (etag == T_BR) { /* </br> acts as <br> */
         xc_hnode *el = new_node(&b);
         el->name = known[T_BR - 1].name;
@@ -517,12 +688,12 @@ void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
       if (at) pop_to(&b, at);
       continue;
     }
-    size_t k = tag_name(s + 1, r - 1, name, sizeof name);
-    const known_tag *kt = known_lookup(name);
+    size_t k = tag_name(s + 1, r - 1, name, sizeof name, &tag);
+    const known_tag *kt = tag ? &known[tag - 1] : NULL;
     unsigned flags = kt ? kt->flags : 0;
     xc_hnode *el = new_node(&b);
-    el->name = kt ? kt->name : xc_arena_strndup(&dom->arena, name, strlen(name));
-    el->tag = kt ? (uint8_t)(kt - known + 1) : 0;
+    el->name = kt ? kt->name : keep_copy(&b, name, strlen(name) + 1);
+    el->tag = tag;
     int self_close;
     size_t used = parse_attrs(&b, s + 1 + k, r - 1 - k, el, &self_close);
     i = a + 1 + k + used;
@@ -550,8 +721,8 @@ void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
        * (JSON-LD metadata), and RCDATA (title, textarea) */
       int keep = (flags & K_RCDATA) != 0;
       if (!keep && el->tag == T_SCRIPT) {
-        const char *type = xc_hdom_attr(el, "type");
-        keep = type && strstr(type, "json") != NULL;
+        const xc_hattr *type = xc_hdom_attr_id(el, XC_A_TYPE);
+        keep = type && memmem(type->value, type->len, "json", 4) != NULL;
       }
       if (e && keep) {
         b.stack[b.top + 1] = el; /* temporarily current for add_text */
@@ -579,9 +750,18 @@ void xc_hdom_release(xc_hdom *dom) {
   memset(dom, 0, sizeof *dom);
 }
 
-const char *xc_hdom_attr(const xc_hnode *n, const char *name) {
+const xc_hattr *xc_hdom_attr_id(const xc_hnode *n, uint8_t id) {
   for (uint16_t i = 0; i < n->nattr; i++)
-    if (strcmp(n->attr[i].name, name) == 0) return n->attr[i].value;
+    if (n->attr[i].id == id) return &n->attr[i];
+  return NULL;
+}
+
+const xc_hattr *xc_hdom_attr(const xc_hnode *n, const char *name) {
+  pthread_once(&tags_once, tags_init);
+  unsigned id = table_find_str(&attr_table, name);
+  if (id) return xc_hdom_attr_id(n, (uint8_t)id);
+  for (uint16_t i = 0; i < n->nattr; i++)
+    if (!n->attr[i].id && strcmp(n->attr[i].name, name) == 0) return &n->attr[i];
   return NULL;
 }
 

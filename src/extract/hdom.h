@@ -3,22 +3,38 @@
  * Built in one pass by a tokenizer that follows the HTML5 rules that matter
  * for reading (raw text in script/style, implied end tags of p, li, dt/dd,
  * table rows and cells, void elements, a depth cap), not the whole tree
- * construction algorithm. Everything lives in one arena per document. */
+ * construction algorithm. Everything lives in one arena per document, or
+ * in the parsed buffer itself. */
 #ifndef XC_HDOM_H
 #define XC_HDOM_H
 
 #include "../core/core.h"
 
+/* Ids of the attribute names hdom interns (xc_hattr.id): the ones
+ * extraction reads, then common ones that are only skipped. */
+enum {
+  XC_A_CLASS = 1, XC_A_ID, XC_A_ITEMPROP, XC_A_ROLE, XC_A_REL, XC_A_HIDDEN,
+  XC_A_ARIA_HIDDEN, XC_A_STYLE, XC_A_TYPE, XC_A_CONTENT, XC_A_NAME,
+  XC_A_PROPERTY, XC_A_HTTP_EQUIV, XC_A_HREF, XC_A_LANG, XC_A_XML_LANG,
+  XC_A_DATETIME,
+  XC_A_NKNOWN_READ /* ids from here on name attributes nobody reads */
+};
+
 typedef struct xc_hattr {
-  const char *name;  /* lower case */
-  const char *value; /* decoded, NUL-terminated ("" when absent) */
+  const char *name;  /* lower case, NUL-terminated */
+  const char *value; /* decoded, len bytes, NOT NUL-terminated: it may point
+                        into the parsed buffer ("" when absent) */
+  uint32_t len;
+  uint8_t id; /* XC_A_* for a name hdom knows, 0 for any other */
 } xc_hattr;
 
 typedef struct xc_hnode xc_hnode;
 struct xc_hnode {
-  xc_hnode *parent, *first, *last, *next, *prev;
+  xc_hnode *parent, *first, *last, *next;
   const char *name; /* element: lower-case tag name; NULL for a text node */
-  const char *text; /* text node: decoded UTF-8 (raw for script/style) */
+  const char *text; /* text node: decoded UTF-8 (raw for script/style),
+                       text_len bytes, NOT NUL-terminated: it may point into
+                       the parsed buffer */
   uint32_t text_len;
   uint16_t nattr;
   uint16_t depth;
@@ -37,7 +53,8 @@ typedef struct xc_hdom {
 } xc_hdom;
 
 /* Parses UTF-8 HTML p[0..n) into dom (zeroed by the call). Never fails on
- * content; release with xc_hdom_release. */
+ * content; release with xc_hdom_release. Text and attribute values point
+ * into p where they need no decoding: p must outlive the tree. */
 void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n);
 
 /* Small id of a known element name (lower case), 0 when unknown: nodes
@@ -47,8 +64,11 @@ uint8_t xc_hdom_tag_id(const char *name);
 /* Frees the whole tree. */
 void xc_hdom_release(xc_hdom *dom);
 
-/* Value of attribute name (lower case) on element n, or NULL. */
-const char *xc_hdom_attr(const xc_hnode *n, const char *name);
+/* Attribute name (lower case) of element n, or NULL. */
+const xc_hattr *xc_hdom_attr(const xc_hnode *n, const char *name);
+
+/* Attribute with interned id (XC_A_*) of element n, or NULL. */
+const xc_hattr *xc_hdom_attr_id(const xc_hnode *n, uint8_t id);
 
 /* Next node in document order below root (pre-order), or NULL; pass
  * skip_children to step over n's subtree. Iterative: no recursion. */

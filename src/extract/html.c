@@ -194,23 +194,25 @@ typedef struct {
 static _Thread_local hint_memo hint_memo_tab[HINT_MEMO];
 
 /* ---- per element record ---- */
+/* Character counts: a page has fewer than 2^31 bytes (xc_extract_html),
+ * so they fit; products of them are taken in size_t. */
+typedef uint32_t count_t;
 typedef struct {
   xc_hnode *node;
-  int parent;          /* index, -1 for the root */
-  unsigned flags;
-  int base;            /* tag score */
-  int weight;          /* class/id weight */
-  unsigned char unlikely, hidden, in_a, excl, blockkid, cleaned;
-  unsigned char title_cls, byline_cls; /* class/id names a headline, byline */
-  size_t own_text, own_link, own_commas; /* direct text children */
-  size_t text, link, commas;             /* subtree, excluded parts left out */
-  size_t itext, ilink, icommas;          /* inline text: not under a block */
-  size_t ptext;                          /* text of good paragraphs inside */
-  size_t all;                            /* subtree text, nothing excluded */
-  int end;                               /* index after the subtree */
-  unsigned np, nimg, nli, ninput, nembed, nhead;
   double score;
-  int scored;
+  int parent;          /* index, -1 for the root */
+  int end;             /* index after the subtree */
+  int weight;          /* class/id weight */
+  uint16_t flags;
+  signed char base;    /* tag score */
+  unsigned char unlikely, hidden, in_a, excl, scored;
+  unsigned char title_cls, byline_cls; /* class/id names a headline, byline */
+  count_t own_text, own_link, own_commas; /* direct text children */
+  count_t text, link, commas;             /* subtree, excluded parts left out */
+  count_t itext, ilink, icommas;          /* inline text: not under a block */
+  count_t ptext;                          /* text of good paragraphs inside */
+  count_t all;                            /* subtree text, nothing excluded */
+  unsigned np, nimg, nli, ninput, nembed, nhead;
 } rec;
 
 typedef struct {
@@ -229,7 +231,14 @@ typedef struct {
   char *meta_date, *time_date, *itemprop_date;
   xc_strv ld_authors, meta_authors, prop_authors, byline_authors, tags;
   char *byline_text;
+  xc_arena scratch; /* attribute values copied as C strings (attr_str) */
 } ctx;
+
+/* Attribute id of n as a C string that lives as long as c, or NULL. */
+static const char *attr_str(ctx *c, const xc_hnode *n, int id) {
+  const xc_hattr *a = xc_hdom_attr_id(n, (uint8_t)id);
+  return a ? xc_arena_strndup(&c->scratch, a->value, a->len) : NULL;
+}
 
 static void set_once(char **dst, const char *s) {
   if (*dst || !s) return;
@@ -241,8 +250,21 @@ static void set_once(char **dst, const char *s) {
   *dst = c;
 }
 
-static const char *attr(const xc_hnode *n, const char *name) {
-  return xc_hdom_attr(n, name);
+/* Attribute id (XC_A_*) of n, or NULL. */
+static const xc_hattr *attr(const xc_hnode *n, int id) {
+  return xc_hdom_attr_id(n, (uint8_t)id);
+}
+
+/* Is attribute a exactly s? */
+static int attr_is(const xc_hattr *a, const char *s) {
+  size_t l = strlen(s);
+  return a->len == l && memcmp(a->value, s, l) == 0;
+}
+
+/* Is attribute a s, ignoring ASCII case? */
+static int attr_case_is(const xc_hattr *a, const char *s) {
+  size_t l = strlen(s);
+  return a->len == l && xc_strncaseeq(a->value, s, l);
 }
 
 /* Text of a small element, iteratively, at most max bytes; caller frees. */
@@ -319,64 +341,54 @@ static int has_tok(const char *s, size_t n, const char *tok) {
   return 0;
 }
 
-/* Lower-cased "class id" of n into buf (truncated); returns its length. */
-/* The attributes the walk looks at, found in one pass. */
+/* The attributes the walk looks at, found in one pass: at[id] for the
+ * ids XC_A_CLASS .. XC_A_STYLE, NULL when absent. */
+#define WALK_ATTRS XC_A_STYLE
 typedef struct {
-  const char *cls, *id, *itemprop, *role, *hidden, *aria_hidden, *style, *rel;
+  const xc_hattr *at[WALK_ATTRS + 1];
 } node_attrs;
 
 static void attrs_of(const xc_hnode *n, node_attrs *a) {
   memset(a, 0, sizeof *a);
   for (uint16_t i = 0; i < n->nattr; i++) {
-    const char *k = n->attr[i].name, *v = n->attr[i].value;
-    switch (k[0]) {
-    case 'c': if (!strcmp(k, "class")) a->cls = v; break;
-    case 'i':
-      if (!strcmp(k, "id")) a->id = v;
-      else if (!strcmp(k, "itemprop")) a->itemprop = v;
-      break;
-    case 'r':
-      if (!strcmp(k, "role")) a->role = v;
-      else if (!strcmp(k, "rel")) a->rel = v;
-      break;
-    case 'h': if (!strcmp(k, "hidden")) a->hidden = v; break;
-    case 'a': if (!strcmp(k, "aria-hidden")) a->aria_hidden = v; break;
-    case 's': if (!strcmp(k, "style")) a->style = v; break;
-    default: break;
-    }
+    unsigned id = n->attr[i].id;
+    if (id && id <= WALK_ATTRS) a->at[id] = &n->attr[i];
   }
 }
 
-static size_t class_id_of(const char *cls, const char *id, char *buf, size_t cap) {
+/* Lower-cased "class id" into buf (truncated); returns its length. */
+static size_t class_id_of(const xc_hattr *cls, const xc_hattr *id, char *buf, size_t cap) {
   size_t k = 0;
-  const char *names[2] = {cls, id};
+  const xc_hattr *names[2] = {cls, id};
   for (int j = 0; j < 2; j++) {
     if (!names[j]) continue;
     if (k && k < cap - 1) buf[k++] = ' ';
-    size_t l = strnlen(names[j], cap - 1 - k);
-    for (size_t i = 0; i < l; i++) buf[k + i] = (char)xc_lower((unsigned char)names[j][i]);
+    const char *v = names[j]->value;
+    size_t l = strnlen(v, names[j]->len < cap - 1 - k ? names[j]->len : cap - 1 - k);
+    for (size_t i = 0; i < l; i++) buf[k + i] = (char)xc_lower((unsigned char)v[i]);
     k += l;
   }
   buf[k] = 0;
   return k;
 }
 
-static size_t class_id(xc_hnode *n, char *buf, size_t cap) {
-  return class_id_of(attr(n, "class"), attr(n, "id"), buf, cap);
+static size_t class_id(const xc_hnode *n, char *buf, size_t cap) {
+  return class_id_of(attr(n, XC_A_CLASS), attr(n, XC_A_ID), buf, cap);
 }
 
 static void class_hints(const char *buf, size_t k, rec *r);
 
 static void hints(const node_attrs *a, rec *r) {
-  const char *ip = a->itemprop;
-  if (ip && xc_memcasemem(ip, strlen(ip), "articlebody")) r->weight += 50;
-  const char *role = a->role;
-  if (role && (!strcmp(role, "navigation") || !strcmp(role, "complementary") ||
-               !strcmp(role, "banner") || !strcmp(role, "contentinfo") ||
-               !strcmp(role, "menu") || !strcmp(role, "dialog")))
+  const xc_hattr *ip = a->at[XC_A_ITEMPROP];
+  if (ip && xc_memcasemem(ip->value, ip->len, "articlebody")) r->weight += 50;
+  const xc_hattr *role = a->at[XC_A_ROLE];
+  if (role && (attr_is(role, "navigation") || attr_is(role, "complementary") ||
+               attr_is(role, "banner") || attr_is(role, "contentinfo") ||
+               attr_is(role, "menu") || attr_is(role, "dialog")))
     r->hidden = 1;
-  const char *cls = a->cls ? a->cls : "", *id = a->id ? a->id : "";
-  size_t lc = strlen(cls), li = strlen(id);
+  const xc_hattr *ca = a->at[XC_A_CLASS], *ia = a->at[XC_A_ID];
+  const char *cls = ca ? ca->value : "", *id = ia ? ia->value : "";
+  size_t lc = ca ? ca->len : 0, li = ia ? ia->len : 0;
   if (!lc && !li) return; /* no "class id" text */
   /* the memo key is the raw pair: equal pairs make equal "class id" text,
    * which is only built (lower-cased) when the memo misses */
@@ -385,7 +397,7 @@ static void hints(const node_attrs *a, rec *r) {
   hint_memo *m = &hint_memo_tab[(h >> 7) & (HINT_MEMO - 1)];
   if (!m->used || m->h != h) {
     char buf[256];
-    size_t k = class_id_of(a->cls, a->id, buf, sizeof buf);
+    size_t k = class_id_of(ca, ia, buf, sizeof buf);
     rec t;
     memset(&t, 0, sizeof t);
     class_hints(buf, k, &t);
@@ -512,11 +524,12 @@ static void class_hints(const char *buf, size_t k, rec *r) {
 }
 
 static int is_hidden(const node_attrs *at) {
-  if (at->hidden) return 1;
-  if (at->aria_hidden && !strcmp(at->aria_hidden, "true")) return 1;
-  const char *s = at->style;
-  if (s) {
-    size_t l = strlen(s);
+  if (at->at[XC_A_HIDDEN]) return 1;
+  if (at->at[XC_A_ARIA_HIDDEN] && attr_is(at->at[XC_A_ARIA_HIDDEN], "true")) return 1;
+  const xc_hattr *st = at->at[XC_A_STYLE];
+  if (st) {
+    const char *s = st->value;
+    size_t l = strnlen(s, st->len);
     char buf[128];
     size_t k = 0;
     for (size_t i = 0; i < l && k < sizeof buf - 1; i++)
@@ -622,11 +635,11 @@ static int name_in(const char *k, const char *const *list) {
 }
 
 static void meta_tag(ctx *c, xc_hnode *n) {
-  const char *k = attr(n, "property");
-  if (!k) k = attr(n, "name");
-  if (!k) k = attr(n, "itemprop");
-  if (!k) k = attr(n, "http-equiv");
-  const char *v = attr(n, "content");
+  const char *k = attr_str(c, n, XC_A_PROPERTY);
+  if (!k) k = attr_str(c, n, XC_A_NAME);
+  if (!k) k = attr_str(c, n, XC_A_ITEMPROP);
+  if (!k) k = attr_str(c, n, XC_A_HTTP_EQUIV);
+  const char *v = attr_str(c, n, XC_A_CONTENT);
   if (!k || !v || !*v) return;
   static const char *const dates[] = {
       "article:published_time", "og:published_time", "og:article:published_time",
@@ -686,7 +699,7 @@ static size_t text_chars(const char *s, size_t n, size_t *commas) {
     k += v & C_COUNTS;
     seen |= v;
   }
-  if (seen & C_NUL) return text_chars(s, strlen(s), commas);
+  if (seen & C_NUL) return text_chars(s, strnlen(s, n), commas);
   if (seen & C_COMMA)
     for (const char *q = memchr(s, ',', n); q; q = memchr(q + 1, ',', (size_t)(s + n - q - 1)))
       (*commas)++;
@@ -711,8 +724,8 @@ static void on_element(ctx *c, xc_hnode *n, rec *r, const node_attrs *na) {
     return;
   }
   if (tag == T_HTML) {
-    set_once(&c->lang, attr(n, "lang"));
-    set_once(&c->lang, attr(n, "xml:lang"));
+    set_once(&c->lang, attr_str(c, n, XC_A_LANG));
+    set_once(&c->lang, attr_str(c, n, XC_A_XML_LANG));
     return;
   }
   if (tag == T_TITLE) {
@@ -731,13 +744,14 @@ static void on_element(ctx *c, xc_hnode *n, rec *r, const node_attrs *na) {
     return;
   }
   if (tag == T_SCRIPT) {
-    const char *t = attr(n, "type");
-    if (t && xc_memcasemem(t, strlen(t), "ld+json")) ld_parse(c, n);
+    const xc_hattr *t = attr(n, XC_A_TYPE);
+    if (t && xc_memcasemem(t->value, t->len, "ld+json")) ld_parse(c, n);
     return;
   }
   if (tag == T_LINK) {
-    const char *rel = attr(n, "rel");
-    if (rel && !strcasecmp(rel, "canonical")) set_once(&c->canonical, attr(n, "href"));
+    const xc_hattr *rel = attr(n, XC_A_REL);
+    if (rel && attr_case_is(rel, "canonical"))
+      set_once(&c->canonical, attr_str(c, n, XC_A_HREF));
     return;
   }
   if (tag == T_H1 && c->nh1 < 4 && !r->hidden) {
@@ -746,21 +760,21 @@ static void on_element(ctx *c, xc_hnode *n, rec *r, const node_attrs *na) {
     else free(t);
   }
   if (tag == T_TIME) {
-    const char *d = attr(n, "datetime");
-    if (!d) d = attr(n, "content");
+    const char *d = attr_str(c, n, XC_A_DATETIME);
+    if (!d) d = attr_str(c, n, XC_A_CONTENT);
     set_once(&c->time_date, d);
   }
   /* attributes any element may carry */
-  const char *ip = na->itemprop;
+  const xc_hattr *ip = na->at[XC_A_ITEMPROP];
   if (ip) {
-    if (!strcasecmp(ip, "datePublished")) {
-      const char *d = attr(n, "content");
-      if (!d) d = attr(n, "datetime");
+    if (attr_case_is(ip, "datePublished")) {
+      const char *d = attr_str(c, n, XC_A_CONTENT);
+      if (!d) d = attr_str(c, n, XC_A_DATETIME);
       if (d) set_once(&c->itemprop_date, d);
       else if (!c->itemprop_date) c->itemprop_date = probe_text(c, n, 200);
-    } else if (!strcasecmp(ip, "author") || !strcasecmp(ip, "creator")) {
+    } else if (attr_case_is(ip, "author") || attr_case_is(ip, "creator")) {
       if (c->prop_authors.n < 8) {
-        const char *v = attr(n, "content");
+        const char *v = attr_str(c, n, XC_A_CONTENT);
         char *t = v ? xc_xstrdup(v) : NULL;
         if (!t) t = probe_text(c, n, 300);
         if (t) xc_authors_from_byline(t, strlen(t), &c->prop_authors);
@@ -768,8 +782,9 @@ static void on_element(ctx *c, xc_hnode *n, rec *r, const node_attrs *na) {
       }
     }
   }
-  const char *rel = na->rel;
-  if (rel && has_tok(rel, strlen(rel), "author") && c->prop_authors.n < 8) {
+  const xc_hattr *rel = na->at[XC_A_REL];
+  if (rel && has_tok(rel->value, strnlen(rel->value, rel->len), "author") &&
+      c->prop_authors.n < 8) {
     char *t = probe_text(c, n, 300);
     if (t) xc_authors_from_byline(t, strlen(t), &c->prop_authors);
     free(t);
@@ -800,18 +815,15 @@ static void record(ctx *c, xc_hnode *root) {
   while (n) {
     int descend = 0;
     if (n->name) {
-      if (c->n == c->cap) { /* records start zeroed (see xc_extract_html) */
-        size_t old = c->cap;
+      if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 1024;
         c->r = xc_xrealloc(c->r, c->cap * sizeof *c->r);
-        memset(c->r + old, 0, (c->cap - old) * sizeof *c->r);
       }
       rec *r = &c->r[c->n];
-      r->node = n;
-      r->parent = parent;
       const tag_info *t = node_tag(n);
-      r->flags = t ? t->flags : 0;
-      r->base = t ? t->base : 0;
+      *r = (rec){.node = n, .parent = parent};
+      r->flags = t ? (uint16_t)t->flags : 0;
+      r->base = t ? (signed char)t->base : 0;
       if (parent >= 0) r->in_a = c->r[parent].in_a;
       if (r->flags & F_A) r->in_a = 1;
       node_attrs na;
@@ -870,7 +882,7 @@ static void dbg_rec(const ctx *c, const char *what, int i) {
   char path[1024];
   dbg_path(c, i, path, sizeof path);
   const rec *e = &c->r[i];
-  fprintf(stderr, "%s [%d] score=%.1f w=%d text=%zu link=%zu ptext=%zu np=%u excl=%d unl=%d %s\n",
+  fprintf(stderr, "%s [%d] score=%.1f w=%d text=%u link=%u ptext=%u np=%u excl=%d unl=%d %s\n",
           what, i, e->score, e->weight, e->text, e->link, e->ptext, e->np, e->excl, e->unlikely,
           path + (strlen(path) > 300 ? strlen(path) - 300 : 0));
 }
@@ -890,7 +902,7 @@ static int para_len(const rec *e, size_t *len, size_t *lnk, size_t *com, size_t 
   if (e->flags & F_PARA) *len = e->text, *lnk = e->link, *com = e->commas;
   else if ((e->flags & F_BLOCK) && !(e->flags & (F_HEAD | F_LIST | F_LI)))
     *len = e->itext, *lnk = e->ilink, *com = e->icommas;
-  else if ((e->flags & F_LI) && e->itext >= 100 && e->ilink * 4 <= e->itext)
+  else if ((e->flags & F_LI) && e->itext >= 100 && (size_t)e->ilink * 4 <= e->itext)
     *len = e->itext, *lnk = e->ilink, *com = e->icommas; /* an item of prose */
   else return 0;
   return *len >= min_para && *lnk * 2 <= *len;
@@ -916,21 +928,28 @@ static int refine_top(ctx *c, int best) {
   return best;
 }
 
+/* Sets each record's subtree text (all, nothing excluded) and the index
+ * after its subtree (end): what score needs whatever the pass. */
+static void spans(ctx *c) {
+  rec *r = c->r;
+  for (size_t i = 0; i < c->n; i++) r[i].all = r[i].own_text, r[i].end = (int)i + 1;
+  for (size_t i = c->n; i-- > 1;) {
+    rec *p = r[i].parent >= 0 ? &r[r[i].parent] : NULL;
+    if (!p) continue;
+    p->all += r[i].all;
+    if (p->end < r[i].end) p->end = r[i].end;
+  }
+}
+
 /* Excludes, aggregates and scores; strict also drops unlikely candidates.
  * Returns the best candidate's index or -1. */
 static int score(ctx *c, int strict) {
   rec *r = c->r;
   /* header/aside/footer hold the article when a page leaves them open */
-  for (size_t i = 0; i < c->n; i++) r[i].all = r[i].own_text;
-  for (size_t i = c->n; i-- > 1;)
-    if (r[i].parent >= 0) r[r[i].parent].all += r[i].all;
   size_t page = c->n ? r[0].all : 0;
-  for (size_t i = 0; i < c->n; i++) r[i].end = (int)i + 1;
-  for (size_t i = c->n; i-- > 1;)
-    if (r[i].parent >= 0 && r[r[i].parent].end < r[i].end) r[r[i].parent].end = r[i].end;
   for (size_t i = 0; i < c->n; i++) {
     rec *e = &r[i];
-    int drop = (e->flags & F_DROP) && !((e->flags & F_SOFT) && e->all * 2 > page);
+    int drop = (e->flags & F_DROP) && !((e->flags & F_SOFT) && (size_t)e->all * 2 > page);
     e->excl = drop || e->hidden || (strict && e->unlikely) || (e->unlikely & 2);
     if (e->parent >= 0 && r[e->parent].excl) e->excl = 1;
     e->text = e->own_text;
@@ -946,10 +965,8 @@ static int score(ctx *c, int strict) {
     e->ninput = (e->flags & F_INPUT) ? 1 : 0;
     e->nembed = (e->flags & F_EMBED) ? 1 : 0;
     e->nhead = (e->flags & F_HEAD) ? 1 : 0;
-    e->blockkid = 0;
     e->score = 0;
     e->scored = 0;
-    e->cleaned = 0;
   }
   for (size_t i = c->n; i-- > 1;) {
     rec *e = &r[i];
@@ -974,8 +991,7 @@ static int score(ctx *c, int strict) {
     p->ninput += e->ninput;
     p->nembed += e->nembed;
     p->nhead += e->nhead;
-    if (e->flags & (F_BLOCK | F_PARA)) p->blockkid = 1;
-    else {
+    if (!(e->flags & (F_BLOCK | F_PARA))) {
       p->itext += e->itext;
       p->ilink += e->ilink;
       p->icommas += e->icommas;
@@ -1026,21 +1042,25 @@ static void nl(xc_buf *b) {
   if (b->n && b->p[b->n - 1] != '\n') xc_buf_putc(b, '\n');
 }
 
-/* Appends text s with runs of white space (and NBSP) as one space, no
- * space at the start of a line; pre keeps newlines. Writes straight into
- * b, which never grows by more than strlen(s). */
-static void put_text(xc_buf *b, const char *s, int pre) {
-  size_t n = strlen(s);
+/* Appends text s[0..n) (up to a NUL) with runs of white space (and NBSP)
+ * as one space, no space at the start of a line; pre keeps newlines.
+ * Writes straight into b, which never grows by more than n. */
+static void put_text(xc_buf *b, const char *s, size_t n, int pre) {
   if (!n) return;
   xc_buf_reserve(b, n);
   char *start = b->p, *o = b->p + b->n;
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+  const unsigned char *end = (const unsigned char *)s + n;
+  for (const unsigned char *p = (const unsigned char *)s; p < end && *p; p++) {
+    if (*p > ' ' && *p != 0xC2) { /* most bytes: neither space nor NBSP */
+      *o++ = (char)*p;
+      continue;
+    }
     int sp = *p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\n';
     if (pre && *p == '\n') {
       *o++ = '\n';
       continue;
     }
-    if (*p == 0xC2 && p[1] == 0xA0) sp = 1, p++;
+    if (*p == 0xC2 && p + 1 < end && p[1] == 0xA0) sp = 1, p++;
     if (sp) {
       if (o > start && o[-1] != ' ' && o[-1] != '\n') *o++ = ' ';
       continue;
@@ -1054,7 +1074,7 @@ static void put_text(xc_buf *b, const char *s, int pre) {
 /* Readability's conditional clean: is this block inside the content junk? */
 static int junk_block(const rec *e, const rec *root) {
   if (!(e->flags & (F_BLOCK | F_PARA))) return 0;
-  if (e->text * 2 > root->text) return 0; /* most of the chosen text */
+  if ((size_t)e->text * 2 > root->text) return 0; /* most of the chosen text */
   if (e->weight < 0 && e->text < 2000 && e->ptext < 200) return 1;
   if (e->flags & (F_P | F_PRE)) return link_density(e) > 0.8 && e->text < 200;
   if (e->flags & F_HEAD) return e->weight < 0 || link_density(e) > 0.33;
@@ -1098,7 +1118,7 @@ static void emit(ctx *c, xc_buf *b, int top) {
       if (descend) cur = at;
     } else {
       unsigned pf = cur >= 0 ? c->r[cur].flags : 0;
-      if (!(pf & F_TITLE)) put_text(b, n->text, (pf & F_PRE) != 0);
+      if (!(pf & F_TITLE)) put_text(b, n->text, n->text_len, (pf & F_PRE) != 0);
     }
     if (descend) {
       n = n->first;
@@ -1122,8 +1142,9 @@ static void emit(ctx *c, xc_buf *b, int top) {
 static int continues_story(const rec *e, const rec *t, int after) {
   if (e->weight < 0 || (e->flags & (F_P | F_HEAD)) || e->ninput) return 0;
   if (!after && (e->link || e->ptext < 150)) return 0;
-  return e->ptext >= 100 && e->ptext * 8 >= t->ptext &&
-         (e->np || e->ptext * 2 <= t->ptext) && e->ptext * 10 >= e->text * 7 &&
+  size_t pt = e->ptext;
+  return pt >= 100 && pt * 8 >= t->ptext && (e->np || pt * 2 <= t->ptext) &&
+         pt * 10 >= (size_t)e->text * 7 &&
          link_density(e) < 0.1;
 }
 
@@ -1155,7 +1176,7 @@ static void main_text(ctx *c, int best, xc_buf *b) {
       char cls[256];
       if (class_id(s, cls, sizeof cls) && !strcmp(cls, tcls)) bonus = t->score * 0.2;
       if (e->scored && e->score + bonus >= thr && link_density(e) < 0.2 &&
-          (bonus > 0 || e->ptext * 4 >= t->ptext || e->score * 2 >= t->score))
+          (bonus > 0 || (size_t)e->ptext * 4 >= t->ptext || e->score * 2 >= t->score))
         take = 1;
       else if (continues_story(e, t, after))
         take = 1;
@@ -1658,8 +1679,34 @@ static char *norm_date(const char *s) {
   return NULL;
 }
 
+/* The record array of the last page (one per thread): pages come one
+ * after another, and reusing warm memory spares a large malloc, its page
+ * faults and its free per page. record() sets every field it reads. */
+static _Thread_local rec *rec_cache;
+static _Thread_local size_t rec_cache_cap;
+#define REC_CACHE_MAX ((size_t)1 << 18) /* records kept at most */
+
+static void records_take(ctx *c, size_t cap) {
+  if (rec_cache_cap >= cap) {
+    c->r = rec_cache, c->cap = rec_cache_cap;
+  } else {
+    free(rec_cache);
+    c->r = xc_xmalloc(cap * sizeof *c->r), c->cap = cap;
+  }
+  rec_cache = NULL, rec_cache_cap = 0;
+}
+
+static void records_give_back(ctx *c) {
+  if (c->cap > REC_CACHE_MAX || rec_cache) {
+    free(c->r);
+  } else {
+    rec_cache = c->r, rec_cache_cap = c->cap;
+  }
+  c->r = NULL;
+}
+
 static void ctx_release(ctx *c) {
-  free(c->r);
+  records_give_back(c);
   free(c->title_tag);
   for (int i = 0; i < c->nh1; i++) free(c->h1[i]);
   free(c->og_title);
@@ -1685,6 +1732,7 @@ static void ctx_release(ctx *c) {
   xc_strv_release(&c->tags);
   xc_strv_release(&c->heads);
   free(c->heads_at);
+  xc_arena_release(&c->scratch);
 }
 
 static size_t count_chars(const char *s) {
@@ -1701,17 +1749,14 @@ int xc_extract_html(const char *p, size_t n, xc_extracted *out, xc_err *err) {
   ctx c;
   memset(&c, 0, sizeof c);
   c.min_para = 25;
-  /* a record per element and the root, zeroed in one call (cheaper than
-   * one memset per record) */
-  c.cap = dom.nelements + 1;
-  c.r = xc_xmalloc(c.cap * sizeof *c.r);
-  memset(c.r, 0, c.cap * sizeof *c.r);
+  records_take(&c, dom.nelements + 1); /* one per element and the root */
   xc_buf raw, text;
   xc_buf_init(&raw);
   xc_buf_init(&text);
   int top = -1;
   if (dom.root) {
     record(&c, dom.root);
+    spans(&c);
     int best = score(&c, 1);
     if (best >= 0) main_text(&c, best, &raw);
     top = best;

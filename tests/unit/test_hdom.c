@@ -77,18 +77,38 @@ TEST(hdom_character_references) {
   xc_buf_release(&b);
 }
 
+/* Value of attribute name on n as a C string in buf, or NULL. */
+static const char *attr_val(const xc_hnode *n, const char *name, char *buf, size_t cap) {
+  const xc_hattr *a = xc_hdom_attr(n, name);
+  if (!a) return NULL;
+  size_t l = a->len < cap - 1 ? a->len : cap - 1;
+  memcpy(buf, a->value, l);
+  buf[l] = 0;
+  return buf;
+}
+
+/* Parses html into d and returns its first top-level node. */
+static xc_hnode *parse_first(xc_hdom *d, const char *html) {
+  xc_hdom_parse(d, html, strlen(html));
+  return d->root->first;
+}
+
 TEST(hdom_attributes) {
-  const char *html = "<a HREF=/x class='c d' data-x=\"1 &amp; 2\" hidden id=a id=b>t</a>";
+  const char *html = "<a HREF=/x class='c d' data-x=\"1 &amp; 2\" hidden id=a id=b "
+                     "Data-Y=3 data-y=4>t</a>";
   xc_hdom d;
-  xc_hdom_parse(&d, html, strlen(html));
-  xc_hnode *a = d.root->first;
+  xc_hnode *a = parse_first(&d, html);
+  char buf[64];
   CHECK(a && a->name && strcmp(a->name, "a") == 0);
-  CHECK_STR(xc_hdom_attr(a, "href"), "/x");
-  CHECK_STR(xc_hdom_attr(a, "class"), "c d");
-  CHECK_STR(xc_hdom_attr(a, "data-x"), "1 & 2");
-  CHECK_STR(xc_hdom_attr(a, "hidden"), "");
-  CHECK_STR(xc_hdom_attr(a, "id"), "a"); /* first one wins */
+  CHECK_STR(attr_val(a, "href", buf, sizeof buf), "/x");
+  CHECK_STR(attr_val(a, "class", buf, sizeof buf), "c d");
+  CHECK_STR(attr_val(a, "data-x", buf, sizeof buf), "1 & 2");
+  CHECK_STR(attr_val(a, "hidden", buf, sizeof buf), "");
+  CHECK_STR(attr_val(a, "id", buf, sizeof buf), "a"); /* first one wins */
+  CHECK_STR(attr_val(a, "data-y", buf, sizeof buf), "3"); /* unknown names too */
+  CHECK(a->nattr == 6);
   CHECK(xc_hdom_attr(a, "title") == NULL);
+  CHECK(xc_hdom_attr(a, "HREF") == NULL); /* names are asked in lower case */
   xc_hdom_release(&d);
   CHECK_TREE("<img src=x.png/><br/><p>after", "(img) (br) (p \"after\")");
 }
@@ -114,8 +134,8 @@ TEST(hdom_deep_nesting_is_capped) {
   int found_deep = 0, found_after = 0, max_depth = 0;
   for (xc_hnode *n = d.root->first; n; n = xc_hdom_next(d.root, n, 0)) {
     if (n->depth > max_depth) max_depth = n->depth;
-    if (!n->name && strcmp(n->text, "deep text") == 0) found_deep = 1;
-    if (!n->name && strcmp(n->text, "after") == 0) found_after = 1;
+    if (!n->name && n->text_len == 9 && memcmp(n->text, "deep text", 9) == 0) found_deep = 1;
+    if (!n->name && n->text_len == 5 && memcmp(n->text, "after", 5) == 0) found_after = 1;
   }
   CHECK(found_deep && found_after);
   CHECK(max_depth <= XC_HDOM_MAX_DEPTH + 2);
@@ -130,4 +150,44 @@ TEST(hdom_unclosed_title_ends_at_the_next_tag) {
   CHECK_TREE("<title>A < B</title><p>x", "(title \"A < B\") (p \"x\")");
   CHECK_TREE("<script>var a = '<p>';</script><script type=\"application/ld+json\">{}</script>",
              "(script) (script \"{}\")");
+}
+
+TEST(hdom_interned_attribute_ids) {
+  /* the names extraction reads carry their XC_A_* id; others carry 0 */
+  const char *html = "<div CLASS=x Id=y itemprop=z role=r rel=l hidden style=s aria-hidden=true "
+                     "type=t content=c name=n property=p http-equiv=h href=u lang=l "
+                     "xml:lang=en datetime=d data-foo=1>t</div>";
+  xc_hdom d;
+  xc_hnode *div = parse_first(&d, html);
+  static const struct { const char *name; int id; } want[] = {
+      {"class", XC_A_CLASS}, {"id", XC_A_ID}, {"itemprop", XC_A_ITEMPROP},
+      {"role", XC_A_ROLE}, {"rel", XC_A_REL}, {"hidden", XC_A_HIDDEN},
+      {"style", XC_A_STYLE}, {"aria-hidden", XC_A_ARIA_HIDDEN}, {"type", XC_A_TYPE},
+      {"content", XC_A_CONTENT}, {"name", XC_A_NAME}, {"property", XC_A_PROPERTY},
+      {"http-equiv", XC_A_HTTP_EQUIV}, {"href", XC_A_HREF}, {"lang", XC_A_LANG},
+      {"xml:lang", XC_A_XML_LANG}, {"datetime", XC_A_DATETIME}};
+  for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+    const xc_hattr *a = xc_hdom_attr_id(div, (uint8_t)want[i].id);
+    CHECK(a != NULL && strcmp(a->name, want[i].name) == 0);
+    CHECK(a == xc_hdom_attr(div, want[i].name));
+  }
+  const xc_hattr *f = xc_hdom_attr(div, "data-foo");
+  CHECK(f != NULL && f->id == 0 && f->len == 1 && f->value[0] == '1');
+  CHECK(xc_hdom_attr_id(d.root, XC_A_CLASS) == NULL);
+  xc_hdom_release(&d);
+}
+
+TEST(hdom_text_points_into_the_page) {
+  /* text without references is not copied: it is a slice of the input,
+   * not NUL-terminated; decoded text and attribute values are copies */
+  const char *html = "<p class=\"a b\" title=\"x&amp;y\">plain words</p><p>a &amp; b</p>";
+  xc_hdom d;
+  xc_hnode *p1 = parse_first(&d, html), *p2 = p1->next;
+  CHECK(p1->first->text == strstr(html, "plain") && p1->first->text_len == 11);
+  const xc_hattr *cls = xc_hdom_attr_id(p1, XC_A_CLASS);
+  CHECK(cls->value == strstr(html, "a b") && cls->len == 3);
+  const xc_hattr *title = xc_hdom_attr(p1, "title");
+  CHECK(title->len == 3 && memcmp(title->value, "x&y", 3) == 0);
+  CHECK(p2->first->text_len == 5 && memcmp(p2->first->text, "a & b", 5) == 0);
+  xc_hdom_release(&d);
 }
