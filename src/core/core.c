@@ -1,6 +1,6 @@
 /* core.c - allocation that aborts on exhaustion, owned and borrowed strings,
- * error values, UTF-8 decoding and repair, FNV-1a style 64-bit hashing with a
- * final avalanche (splitmix64), and a streaming JSON writer. libc only. */
+ * error values, UTF-8 decoding and repair, and a streaming JSON writer (the
+ * 64-bit hash is inline in core.h). libc only. */
 #include "core.h"
 
 #include <stdio.h>
@@ -82,24 +82,20 @@ static void cache_put(xc_arena_block *b) {
   free(b);
 }
 
-void *xc_arena_alloc(xc_arena *a, size_t n) {
-  n = (n + 15) & ~(size_t)15;
-  if (!a->head || a->used + n > a->cap) {
-    size_t cap = a->head ? a->cap * 2 : 16384;
-    if (cap > (size_t)1 << 24) cap = (size_t)1 << 24;
-    if (cap < n) cap = n;
-    xc_arena_block *b = cache_take(cap);
-    if (b) cap = b->cap;
-    else b = xc_xmalloc(sizeof *b + cap);
-    b->next = a->head;
-    b->cap = cap;
-    a->head = b;
-    a->used = 0;
-    a->cap = cap;
-  }
-  void *p = (char *)a->head->data + a->used;
-  a->used += n;
-  return p;
+void *xc_arena_grow(xc_arena *a, size_t n) {
+  size_t cap = a->head ? a->cap * 2 : 16384;
+  if (cap > (size_t)1 << 24) cap = (size_t)1 << 24;
+  if (cap < n) cap = n;
+  xc_arena_block *b = cache_take(cap);
+  if (b) cap = b->cap;
+  else b = xc_xmalloc(sizeof *b + cap);
+  b->next = a->head;
+  b->cap = cap;
+  a->head = b;
+  a->base = (char *)b->data;
+  a->used = n;
+  a->cap = cap;
+  return a->base;
 }
 
 char *xc_arena_strndup(xc_arena *a, const char *p, size_t n) {
@@ -117,6 +113,7 @@ void xc_arena_release(xc_arena *a) {
     b = next;
   }
   a->head = NULL;
+  a->base = NULL;
   a->used = a->cap = 0;
 }
 
@@ -249,33 +246,51 @@ void xc_patset_add(xc_patset *ps, const char *const *list, uint32_t groups) {
   }
 }
 
+/* First two bytes of a pattern of 2+ bytes, as a number. */
+static unsigned pattern_pair(const xc_pattern *q) {
+  return (unsigned)(unsigned char)q->s[0] << 8 | (unsigned char)q->s[1];
+}
+
+static int cmp_pattern_pair(const void *a, const void *b) {
+  unsigned x = pattern_pair(a), y = pattern_pair(b);
+  return (x > y) - (x < y);
+}
+
+/* Slot of the run of pair pr (found, or the empty slot it would take). */
+static xc_pattern_run *pattern_run(const xc_patset *ps, unsigned pr) {
+  size_t i = (pr * 0x9E3779B1u >> 16) & ps->runs_mask;
+  while (ps->runs[i].key && ps->runs[i].key != pr + 1) i = (i + 1) & ps->runs_mask;
+  return &ps->runs[i];
+}
+
 void xc_patset_build(xc_patset *ps) {
-  /* stable counting sort by first byte */
-  size_t count[256] = {0};
-  for (size_t i = 0; i < ps->n; i++) count[(unsigned char)ps->pat[i].s[0]]++;
-  size_t at = 0;
-  for (int c = 0; c < 256; c++) {
-    ps->start[c] = (uint16_t)at;
-    at += count[c];
-  }
-  ps->start[256] = (uint16_t)at;
-  size_t fill[256];
-  for (int c = 0; c < 256; c++) fill[c] = ps->start[c];
-  xc_pattern *sorted = xc_xmalloc((ps->n ? ps->n : 1) * sizeof *sorted);
-  for (size_t i = 0; i < ps->n; i++)
-    sorted[fill[(unsigned char)ps->pat[i].s[0]]++] = ps->pat[i];
-  free(ps->pat);
-  ps->pat = sorted;
-  ps->cap = ps->n;
   memset(ps->pairs, 0, sizeof ps->pairs);
+  memset(ps->single, 0, sizeof ps->single);
+  /* one-byte patterns match at any position with their byte: a group
+   * mask per byte, and every pair that starts with it */
+  size_t k = 0;
   for (size_t i = 0; i < ps->n; i++) {
     unsigned a = (unsigned char)ps->pat[i].s[0];
-    if (ps->pat[i].len == 1) /* any following byte */
-      for (unsigned b = 0; b < 256; b++) ps->pairs[(a << 8 | b) >> 6] |= 1ULL << (b & 63);
-    else {
-      unsigned pr = a << 8 | (unsigned char)ps->pat[i].s[1];
-      ps->pairs[pr >> 6] |= 1ULL << (pr & 63);
+    if (ps->pat[i].len > 1) {
+      ps->pat[k++] = ps->pat[i];
+      continue;
     }
+    ps->single[a] |= ps->pat[i].groups;
+    for (unsigned b = 0; b < 4; b++) ps->pairs[a << 2 | b] = ~0ULL;
+  }
+  ps->n = k;
+  if (ps->n) qsort(ps->pat, ps->n, sizeof *ps->pat, cmp_pattern_pair);
+  size_t cap = 16;
+  while (cap < ps->n * 2) cap <<= 1;
+  free(ps->runs);
+  ps->runs = xc_xcalloc(cap, sizeof *ps->runs);
+  ps->runs_mask = cap - 1;
+  for (size_t i = 0; i < ps->n; i++) {
+    unsigned pr = pattern_pair(&ps->pat[i]);
+    ps->pairs[pr >> 6] |= 1ULL << (pr & 63);
+    xc_pattern_run *r = pattern_run(ps, pr);
+    if (!r->key) r->key = pr + 1, r->first = (uint16_t)i;
+    r->end = (uint16_t)(i + 1);
   }
 }
 
@@ -285,9 +300,11 @@ uint32_t xc_patset_match(const xc_patset *ps, const char *s, size_t n) {
     unsigned c = (unsigned char)s[i];
     unsigned pr = c << 8 | (i + 1 < n ? (unsigned char)s[i + 1] : 0);
     if (!((ps->pairs[pr >> 6] >> (pr & 63)) & 1)) continue; /* most positions */
-    for (size_t k = ps->start[c], e = ps->start[c + 1]; k < e; k++) {
+    m |= ps->single[c];
+    const xc_pattern_run *r = pattern_run(ps, pr);
+    for (size_t k = r->first; k < r->end; k++) { /* empty when not found */
       const xc_pattern *q = &ps->pat[k];
-      if (q->len > n - i || (q->len > 1 && q->s[1] != s[i + 1])) continue;
+      if (q->len > n - i) continue;
       size_t j = 2;
       while (j < q->len && q->s[j] == s[i + j]) j++;
       if (j >= q->len) m |= q->groups;
@@ -298,6 +315,7 @@ uint32_t xc_patset_match(const xc_patset *ps, const char *s, size_t n) {
 
 void xc_patset_release(xc_patset *ps) {
   free(ps->pat);
+  free(ps->runs);
   memset(ps, 0, sizeof *ps);
 }
 
@@ -338,32 +356,32 @@ xc_slice xc_trim(const char *p, size_t n) {
 }
 
 char *xc_collapse_ws(const char *p, size_t n) {
-  xc_buf b;
-  xc_buf_init(&b);
-  xc_buf_reserve(&b, n);
-  int pending = 0;
+  /* the result is never longer than p: written in place, no checks */
+  char *out = xc_xmalloc(n + 1), *o = out;
+  int pending = 0; /* white space seen since the last character kept */
   size_t len;
   for (size_t i = 0; i < n; i += len) {
     unsigned char c = (unsigned char)p[i];
-    if (c < 0x80 && c > ' ') { /* printable ASCII: copy the whole run */
-      size_t e = i + 1;
-      while (e < n && (unsigned char)p[e] < 0x80 && (unsigned char)p[e] > ' ') e++;
-      if (pending && b.n) xc_buf_putc(&b, ' ');
+    len = 1;
+    if (c < 0x80 && c > ' ') { /* printable ASCII */
+      if (pending && o > out) *o++ = ' ';
       pending = 0;
-      xc_buf_put(&b, p + i, e - i);
-      len = e - i;
+      *o++ = (char)c;
       continue;
     }
     uint32_t cp = xc_utf8_decode(p + i, n - i, &len);
-    if (xc_uspace(cp) || cp == 0x200B || cp == 0xFEFF || cp == 0xAD) {
-      if (cp != 0x200B && cp != 0xFEFF && cp != 0xAD) pending = 1;
+    if (cp == 0x200B || cp == 0xFEFF || cp == 0xAD) continue; /* invisible */
+    if (xc_uspace(cp)) {
+      pending = 1;
       continue;
     }
-    if (pending && b.n) xc_buf_putc(&b, ' ');
+    if (pending && o > out) *o++ = ' ';
     pending = 0;
-    xc_buf_put(&b, p + i, len);
+    memcpy(o, p + i, len);
+    o += len;
   }
-  return xc_buf_detach(&b);
+  *o = 0;
+  return out;
 }
 
 /* ---- UTF-8 ---- */
@@ -477,49 +495,24 @@ int xc_uspace(uint32_t cp) {
          cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x85;
 }
 
-/* ---- hashing ---- */
-/* 8 bytes at a time: xor, multiply, rotate (the shape of wyhash/xxhash's
- * inner loop), then the splitmix64 finaliser; several GB/s. */
-static uint64_t rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
-
-uint64_t xc_hash64(const void *data, size_t n, uint64_t seed) {
-  const unsigned char *p = data;
-  const uint64_t k1 = 0x9E3779B97F4A7C15ULL, k2 = 0xC2B2AE3D27D4EB4FULL;
-  uint64_t h = seed ^ (n * k1), h2 = rotl(seed, 32) ^ k2;
-  size_t i = 0;
-  for (; i + 16 <= n; i += 16) {
-    uint64_t a, b;
-    memcpy(&a, p + i, 8);
-    memcpy(&b, p + i + 8, 8);
-    h = rotl((h ^ a) * k1, 29);
-    h2 = rotl((h2 ^ b) * k2, 31);
-  }
-  for (; i + 8 <= n; i += 8) {
-    uint64_t a;
-    memcpy(&a, p + i, 8);
-    h = rotl((h ^ a) * k1, 29);
-  }
-  uint64_t tail = 0;
-  for (size_t k = 0; i + k < n; k++) tail |= (uint64_t)p[i + k] << (8 * k);
-  h ^= rotl(h2, 17) ^ (tail * k2);
-  h ^= h >> 30, h *= 0xbf58476d1ce4e5b9ULL;
-  h ^= h >> 27, h *= 0x94d049bb133111ebULL;
-  return h ^ (h >> 31);
+/* ---- JSON ---- */
+/* Bytes a JSON string cannot hold as they are: controls, '"', '\\' and
+ * DEL (escaped), and every byte >= 0x80 (checked as UTF-8). */
+static unsigned char json_special(unsigned char c) {
+  return c < 0x20 || c == '"' || c == '\\' || c >= 0x7F;
 }
 
-/* ---- JSON ---- */
 void xc_json_escape(xc_buf *out, const char *p, size_t n) {
   static const char hex[] = "0123456789abcdef";
-  size_t len;
+  size_t len, run = 0; /* p[run..i) is plain and not yet copied */
   xc_buf_reserve(out, n + 2);
   for (size_t i = 0; i < n; i += len) {
     unsigned char c = (unsigned char)p[i];
     len = 1;
-    if (c >= 0x80) {
-      if (utf8_bad_at(p + i, n - i, &len)) xc_buf_put(out, "\xEF\xBF\xBD", 3);
-      else xc_buf_put(out, p + i, len);
-      continue;
-    }
+    if (!json_special(c)) continue;
+    if (c >= 0x80 && !utf8_bad_at(p + i, n - i, &len)) continue;
+    xc_buf_put(out, p + run, i - run);
+    run = i + len;
     switch (c) {
     case '"': xc_buf_put(out, "\\\"", 2); break;
     case '\\': xc_buf_put(out, "\\\\", 2); break;
@@ -527,14 +520,15 @@ void xc_json_escape(xc_buf *out, const char *p, size_t n) {
     case '\r': xc_buf_put(out, "\\r", 2); break;
     case '\t': xc_buf_put(out, "\\t", 2); break;
     default:
-      if (c < 0x20 || c == 0x7F) {
+      if (c >= 0x80) { /* an invalid byte */
+        xc_buf_put(out, "\xEF\xBF\xBD", 3);
+      } else {
         char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
         xc_buf_put(out, e, 6);
-      } else {
-        xc_buf_putc(out, (char)c);
       }
     }
   }
+  xc_buf_put(out, p + run, n - run);
 }
 
 void xc_json_init(xc_json *j, xc_buf *out, int pretty) {

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ---- allocation: out-of-memory aborts; no other code checks malloc ---- */
 void *xc_xmalloc(size_t n);
@@ -19,12 +20,24 @@ char *xc_xstrndup(const char *p, size_t n);
 typedef struct xc_arena_block xc_arena_block;
 typedef struct xc_arena {
   xc_arena_block *head;
+  char *base;       /* the head block's memory */
   size_t used, cap; /* in the head block */
 } xc_arena;
 
+/* xc_arena_alloc's slow path: a new head block, then its first n bytes
+ * (n a multiple of 16). */
+void *xc_arena_grow(xc_arena *a, size_t n);
+
 /* A zeroed arena needs no init. Returns n bytes aligned for any type; the
- * memory lives until xc_arena_release. */
-void *xc_arena_alloc(xc_arena *a, size_t n);
+ * memory lives until xc_arena_release. Inline: a parse makes millions of
+ * small objects and the bump is cheaper than the call. */
+static inline void *xc_arena_alloc(xc_arena *a, size_t n) {
+  n = (n + 15) & ~(size_t)15;
+  if (!a->head || a->used + n > a->cap) return xc_arena_grow(a, n);
+  void *p = a->base + a->used;
+  a->used += n;
+  return p;
+}
 /* Copy of p[0..n) with a NUL, in the arena. */
 char *xc_arena_strndup(xc_arena *a, const char *p, size_t n);
 /* Frees every block; the arena can be used again. */
@@ -111,19 +124,28 @@ xc_slice xc_trim(const char *p, size_t n);
 char *xc_collapse_ws(const char *p, size_t n);
 
 /* ---- substring sets: which groups of patterns occur in a string ---- */
-/* Patterns bucketed by first byte; matching is one pass over the string
- * with a few short compares per position (cheaper than a strstr per
- * pattern). Build once, then match from any thread. */
+/* Patterns bucketed by their first two bytes; matching is one pass over the
+ * string with a bitmap test per position, and compares only against the
+ * patterns that start with the two bytes found there (cheaper than a strstr
+ * per pattern). Build once, then match from any thread. */
 typedef struct xc_pattern {
   const char *s; /* borrowed: string literals */
   uint32_t len, groups;
 } xc_pattern;
 
+/* A run of patterns sharing their first two bytes. */
+typedef struct xc_pattern_run {
+  uint32_t key; /* (a << 8 | b) + 1; 0 = empty slot */
+  uint16_t first, end; /* pat[first .. end) */
+} xc_pattern_run;
+
 typedef struct xc_patset {
-  xc_pattern *pat;
+  xc_pattern *pat; /* after build: the patterns of 2+ bytes, by first two */
   size_t n, cap;
-  uint16_t start[257]; /* patterns with first byte c: [start[c], start[c+1]) */
   uint64_t pairs[1024]; /* bit (a << 8 | b): some pattern starts with a, b */
+  uint32_t single[256]; /* groups of the one-byte patterns, by byte */
+  xc_pattern_run *runs; /* open addressing by first two bytes */
+  size_t runs_mask;
 } xc_patset;
 
 /* Adds every pattern of the NULL-terminated list to the groups bitmask. */
@@ -148,7 +170,73 @@ void xc_utf8_sanitize(xc_buf *out, const char *p, size_t n);
 int xc_uspace(uint32_t cp);
 
 /* ---- hashing ---- */
-uint64_t xc_hash64(const void *p, size_t n, uint64_t seed);
+/* 8 bytes at a time: xor, multiply, rotate (the shape of wyhash/xxhash's
+ * inner loop), then the splitmix64 finaliser; several GB/s. Inline: most
+ * keys are short (n-grams, class names) and the call would cost as much as
+ * the hash. */
+static inline uint64_t xc_rotl64(uint64_t x, int r) {
+  return (x << r) | (x >> (64 - r));
+}
+
+/* The k <= 8 bytes at p as a little-endian number. (On a big-endian machine
+ * the bytes copied to the front of v are its high end, and the swap brings
+ * them down in little-endian order.) */
+static inline uint64_t xc_load_le(const unsigned char *p, size_t k) {
+  uint64_t v = 0;
+  memcpy(&v, p, k);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  v = __builtin_bswap64(v);
+#endif
+  return v;
+}
+
+/* The n < 8 bytes at p as a little-endian number, read with at most three
+ * loads that stay inside p[0..n) (overlapping bytes are equal, so OR-ing
+ * them is harmless). */
+static inline uint64_t xc_load_tail(const unsigned char *p, size_t n) {
+  if (n >= 4) return xc_load_le(p, 4) | xc_load_le(p + n - 4, 4) << (8 * (n - 4));
+  if (n == 0) return 0;
+  return (uint64_t)p[0] | (uint64_t)p[n / 2] << (8 * (n / 2)) |
+         (uint64_t)p[n - 1] << (8 * (n - 1));
+}
+
+#define XC_HASH_K1 0x9E3779B97F4A7C15ULL
+#define XC_HASH_K2 0xC2B2AE3D27D4EB4FULL
+
+/* The last step of xc_hash64: mixes in the lanes h, h2 and the tail (the
+ * last n % 8 bytes, little-endian), then the splitmix64 finaliser. */
+static inline uint64_t xc_hash64_end(uint64_t h, uint64_t h2, uint64_t tail) {
+  h ^= xc_rotl64(h2, 17) ^ (tail * XC_HASH_K2);
+  h ^= h >> 30, h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27, h *= 0x94d049bb133111ebULL;
+  return h ^ (h >> 31);
+}
+
+/* xc_hash64 of n < 8 bytes given as their little-endian value: for callers
+ * that already hold the bytes in a register. */
+static inline uint64_t xc_hash64_short(uint64_t bytes, size_t n, uint64_t seed) {
+  return xc_hash64_end(seed ^ (n * XC_HASH_K1), xc_rotl64(seed, 32) ^ XC_HASH_K2,
+                       bytes);
+}
+
+static inline uint64_t xc_hash64(const void *data, size_t n, uint64_t seed) {
+  const unsigned char *p = data;
+  uint64_t h = seed ^ (n * XC_HASH_K1), h2 = xc_rotl64(seed, 32) ^ XC_HASH_K2;
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    uint64_t a, b;
+    memcpy(&a, p + i, 8);
+    memcpy(&b, p + i + 8, 8);
+    h = xc_rotl64((h ^ a) * XC_HASH_K1, 29);
+    h2 = xc_rotl64((h2 ^ b) * XC_HASH_K2, 31);
+  }
+  for (; i + 8 <= n; i += 8) {
+    uint64_t a;
+    memcpy(&a, p + i, 8);
+    h = xc_rotl64((h ^ a) * XC_HASH_K1, 29);
+  }
+  return xc_hash64_end(h, h2, xc_load_tail(p + i, n - i));
+}
 
 /* ---- JSON output ---- */
 /* A streaming writer into a buffer. Strings are escaped and invalid UTF-8

@@ -57,6 +57,8 @@ static int id_insert(xc_analysis *a, uint64_t h) {
 }
 
 static int add_input(xc_analysis *a, xc_input *in, xc_err *err) {
+  /* the id hash first, while the bytes just read are still in the cache */
+  uint64_t h = xc_hash64(in->data, in->len, 0);
   xc_extracted x;
   int rc = xc_extract(in, &x, err);
   if (rc < 0) {
@@ -70,7 +72,6 @@ static int add_input(xc_analysis *a, xc_input *in, xc_err *err) {
   xc_document *d = &a->docs[a->ndocs++];
   memset(d, 0, sizeof *d);
   /* the same bytes twice under two paths: keep both, with distinct ids */
-  uint64_t h = xc_hash64(in->data, in->len, 0);
   while (!id_insert(a, h)) h = xc_hash64(in->path, strlen(in->path), h);
   hex_id(h, d->id);
   d->path = xc_xstrdup(in->path);

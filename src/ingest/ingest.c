@@ -6,11 +6,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 const char *xc_format_name(xc_format f) {
   switch (f) {
@@ -50,17 +52,17 @@ static const char *binary_kind(const unsigned char *p, size_t n) {
   for (size_t i = 0; i < sizeof magic / sizeof magic[0]; i++)
     if (n >= magic[i].len && memcmp(p, magic[i].magic, magic[i].len) == 0)
       return magic[i].name;
+  /* counted without a branch per byte; the NUL verdict comes first, as
+   * it would stopping at the NUL that tips it */
   size_t m = n < 8192 ? n : 8192, ctl = 0, nul = 0;
   for (size_t i = 0; i < m; i++) {
     unsigned c = p[i];
-    if (c == 0) { /* a few stray NULs in a text page are stripped later */
-      if (++nul * 500 > m || nul > 64) return "binary data (NUL bytes)";
-      continue;
-    }
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
-        c != 0x1b)
-      ctl++;
+    nul += c == 0;
+    ctl += c > 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+           c != '\f' && c != 0x1b;
   }
+  /* a few stray NULs in a text page are stripped later */
+  if (nul * 500 > m || nul > 64) return "binary data (NUL bytes)";
   if (m && ctl * 20 > m) return "binary data (control characters)";
   return NULL;
 }
@@ -309,35 +311,47 @@ int xc_ingest_bytes(const char *path, const char *p, size_t n, xc_input *in,
   return ingest(path, p, n, NULL, in, err);
 }
 
+/* Reads the open file fd (fstat gave st) into b: one read of the size
+ * fstat gave plus a byte, so a file of the expected size needs one call; a
+ * file that grew meanwhile (or is not regular) is read to its end in
+ * further chunks. Returns 0, or -1 on a read error. */
+static int read_all(int fd, const struct stat *st, xc_buf *b) {
+  int sized = S_ISREG(st->st_mode) && st->st_size > 0;
+  size_t want = sized ? (size_t)st->st_size + 1 : 65536;
+  for (;;) {
+    xc_buf_reserve(b, want);
+    ssize_t k = read(fd, b->p + b->n, want);
+    if (k < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    b->n += (size_t)k;
+    b->p[b->n] = 0;
+    if (k == 0 || b->n > XC_INGEST_MAX_BYTES) return 0;
+    if (sized && b->n == (size_t)st->st_size) return 0; /* all of it */
+    want = 65536;
+  }
+}
+
 int xc_ingest_load(const char *path, xc_input *in, xc_err *err) {
   memset(in, 0, sizeof *in);
-  FILE *f = fopen(path, "rb");
-  if (!f) return xc_err_set(err, XC_EIO, "%s", strerror(errno));
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return xc_err_set(err, XC_EIO, "%s", strerror(errno));
   struct stat st;
-  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-    fclose(f);
+  if (fstat(fd, &st) != 0) memset(&st, 0, sizeof st); /* size unknown */
+  if (S_ISDIR(st.st_mode)) {
+    close(fd);
     return xc_err_set(err, XC_EIO, "is a directory");
   }
-  if (fstat(fileno(f), &st) == 0 && (size_t)st.st_size > XC_INGEST_MAX_BYTES) {
-    fclose(f);
+  if ((size_t)st.st_size > XC_INGEST_MAX_BYTES) {
+    close(fd);
     return xc_err_set(err, XC_ELIMIT, "file too large (%lld MB, limit %zu MB)",
                       (long long)st.st_size >> 20, XC_INGEST_MAX_BYTES >> 20);
   }
-  /* one read of the whole file (the size from fstat; a file that grows
-   * meanwhile is read to its end in further chunks) */
   xc_buf b;
   xc_buf_init(&b);
-  size_t want = fstat(fileno(f), &st) == 0 && st.st_size > 0 ? (size_t)st.st_size : 65536;
-  for (;;) {
-    xc_buf_reserve(&b, want);
-    size_t k = fread(b.p + b.n, 1, want, f);
-    b.n += k;
-    b.p[b.n] = 0;
-    if (k < want || b.n > XC_INGEST_MAX_BYTES) break;
-    want = 65536;
-  }
-  int rerr = ferror(f);
-  fclose(f);
+  int rerr = read_all(fd, &st, &b);
+  close(fd);
   if (rerr) {
     xc_buf_release(&b);
     return xc_err_set(err, XC_EIO, "read error");
@@ -354,14 +368,76 @@ int xc_ingest_load(const char *path, xc_input *in, xc_err *err) {
 }
 
 /* ---- walking ---- */
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+/* A folder entry: its name and the type readdir reported (DT_UNKNOWN when
+ * the file system does not say). */
+typedef struct {
+  char *name;
+  unsigned char type;
+} dir_entry;
+
+static int cmp_entry(const void *a, const void *b) {
+  return strcmp(((const dir_entry *)a)->name, ((const dir_entry *)b)->name);
 }
 
-static int walk(const char *path, int depth, xc_walk_fn fn,
-                xc_walk_err_fn on_error, void *ctx) {
+static int walk(const char *path, int depth, const struct stat *known,
+                xc_walk_fn fn, xc_walk_err_fn on_error, void *ctx);
+
+/* Walks the entries of folder path, in name order, skipping hidden ones. */
+static int walk_dir(const char *path, int depth, xc_walk_fn fn,
+                    xc_walk_err_fn on_error, void *ctx) {
+  DIR *d = opendir(path);
+  if (!d) {
+    if (on_error) on_error(path, strerror(errno), ctx);
+    return 1;
+  }
+  dir_entry *v = NULL;
+  size_t n = 0, cap = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 16;
+      v = xc_xrealloc(v, cap * sizeof *v);
+    }
+#ifdef DT_REG
+    v[n++] = (dir_entry){xc_xstrdup(e->d_name), e->d_type};
+#else
+    v[n++] = (dir_entry){xc_xstrdup(e->d_name), 0}; /* unknown: stat it */
+#endif
+  }
+  closedir(d);
+  if (n) qsort(v, n, sizeof *v, cmp_entry);
+  int errs = 0;
+  xc_buf child;
+  xc_buf_init(&child);
+  /* a regular file (not a link) needs no stat: readdir said what it is */
+  struct stat reg;
+  memset(&reg, 0, sizeof reg);
+  reg.st_mode = S_IFREG;
+  for (size_t i = 0; i < n; i++) {
+    xc_buf_clear(&child);
+    xc_buf_puts(&child, path);
+    if (child.n && child.p[child.n - 1] != '/') xc_buf_putc(&child, '/');
+    xc_buf_puts(&child, v[i].name);
+#ifdef DT_REG
+    const struct stat *known = v[i].type == DT_REG ? &reg : NULL;
+#else
+    const struct stat *known = NULL;
+#endif
+    errs += walk(child.p, depth + 1, known, fn, on_error, ctx);
+    free(v[i].name);
+  }
+  xc_buf_release(&child);
+  free(v);
+  return errs;
+}
+
+/* Visits path, whose stat is *known when the caller has it. */
+static int walk(const char *path, int depth, const struct stat *known,
+                xc_walk_fn fn, xc_walk_err_fn on_error, void *ctx) {
   struct stat st;
-  if (stat(path, &st) != 0) {
+  if (known) st = *known;
+  else if (stat(path, &st) != 0) {
     if (on_error) on_error(path, strerror(errno), ctx);
     return 1;
   }
@@ -377,33 +453,10 @@ static int walk(const char *path, int depth, xc_walk_fn fn,
     if (on_error) on_error(path, "folders nested too deep (symlink loop?)", ctx);
     return 1;
   }
-  DIR *d = opendir(path);
-  if (!d) {
-    if (on_error) on_error(path, strerror(errno), ctx);
-    return 1;
-  }
-  xc_strv names = {0};
-  struct dirent *e;
-  while ((e = readdir(d)) != NULL)
-    if (e->d_name[0] != '.') xc_strv_push(&names, e->d_name);
-  closedir(d);
-  if (names.n) qsort(names.v, names.n, sizeof *names.v, cmp_str);
-  int errs = 0;
-  xc_buf child;
-  xc_buf_init(&child);
-  for (size_t i = 0; i < names.n; i++) {
-    xc_buf_clear(&child);
-    xc_buf_puts(&child, path);
-    if (child.n && child.p[child.n - 1] != '/') xc_buf_putc(&child, '/');
-    xc_buf_puts(&child, names.v[i]);
-    errs += walk(child.p, depth + 1, fn, on_error, ctx);
-  }
-  xc_buf_release(&child);
-  xc_strv_release(&names);
-  return errs;
+  return walk_dir(path, depth, fn, on_error, ctx);
 }
 
 int xc_ingest_walk(const char *path, xc_walk_fn fn, xc_walk_err_fn on_error,
                    void *ctx) {
-  return walk(path, 0, fn, on_error, ctx);
+  return walk(path, 0, NULL, fn, on_error, ctx);
 }
