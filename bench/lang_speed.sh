@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/lang_speed.sh BUILD - tokens/s of the language layer over English
 # news text: the text fields of `crosscheck extract` on the dragnet pages
-# (unpacked by bench/extract.sh into build/bench-data), concatenated and
+# (unpacked by bench/extract.sh into build/bench-data), one document per
+# form feed, concatenated and
 # repeated to about 40 MB, written under BUILD (never committed). Skips
 # (exit 0) when the pages are absent.
 BUILD=${1:-build}
@@ -20,7 +21,7 @@ cc $CFLAGS bench/lang_speed.c "$BUILD/libcrosscheck.a" \
 text="$BUILD/bench-lang.txt"
 "$BUILD/crosscheck" extract "$HTML" 2>/dev/null |
   python3 -c 'import json, sys
-t = "\n\n".join(json.loads(l)["text"] for l in sys.stdin)
+t = "\n\f".join(json.loads(l)["text"] for l in sys.stdin)
 sys.stdout.write(t * max(1, 40000000 // max(1, len(t.encode()))))' > "$text" || exit 1
 PIN=""
 command -v taskset >/dev/null 2>&1 && PIN="taskset -c 0"
