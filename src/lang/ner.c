@@ -67,13 +67,14 @@ int xc_ner_tag_parse(const char *s, size_t n) {
 
 /* ---- features ---- */
 enum {
-  F_BIAS, F_W, F_LW, F_SHAPE, F_SSHAPE, F_P2, F_P3, F_P4, F_S1, F_S2, F_S3, F_S4,
+  F_BIAS, F_LW, F_SHAPE, F_P3, F_S1, F_S3, F_S4,
   F_LWM1, F_LWP1, F_LWM2, F_LWP2, F_SSM1, F_SSP1, F_SSM1_0, F_SS0_P1,
-  F_LWM1_0, F_LW0_P1, F_FIRST_SS, F_CAPS_LW, F_LWM1_SS0, F_SS0_LWP1,
-  F_LWM2_M1, F_LEN_SS, F_DOC, F_H1, F_H2, F_H3, F_CAPRUN, F_GAZM1, F_GAZP1, F_GAZALL,
-  F_GAZ, F_COUNT = F_GAZ + XC_GAZ_NCLASSES
+  F_LWM1_0, F_LW0_P1, F_FIRST_SS, F_CAPS_LW, F_SS0_LWP1,
+  F_LWM2_M1, F_DOC, F_CAPRUN,
+  F_GAZ, F_COUNT = F_GAZ + XC_GAZ_NCLASSES,
+  F_H1 = XC_NER_HIST, F_H2, F_H3 /* the second stage's, last */
 };
-_Static_assert(F_COUNT <= XC_NER_NFEAT, "XC_NER_NFEAT too small");
+_Static_assert(F_COUNT <= XC_NER_HIST && F_H3 < XC_NER_NFEAT, "XC_NER_NFEAT too small");
 
 /* splitmix64's finaliser: a feature key from a template and a value */
 static uint64_t mix(uint64_t t, uint64_t v) {
@@ -88,9 +89,8 @@ static uint64_t mix(uint64_t t, uint64_t v) {
 
 /* What the features need of one word. */
 typedef struct {
-  uint64_t w, lw, shape, sshape;
-  uint64_t pre[3], suf[4];
-  int len; /* in code points, capped */
+  uint64_t lw, shape, sshape;
+  uint64_t pre3, suf[3]; /* prefix of 3, suffixes of 1, 3 and 4 */
   int upper, lower, first_upper;
 } word_info;
 
@@ -141,18 +141,14 @@ static void word_info_of(const xc_slice *s, word_info *wi) {
     len++;
     i += k;
   }
-  wi->len = len > 15 ? 15 : len;
-  wi->w = xc_hash64(s->p, s->n, 1);
   wi->lw = xc_gaz_word_hash(low, nl);
   wi->shape = xc_hash64(shape, nsh, 3);
   wi->sshape = xc_hash64(ss, nss, 4);
+  wi->pre3 = nl > 3 ? xc_hash64(low, 3, 6) : 0;
+  static const size_t suf_len[3] = {1, 3, 4};
   for (int j = 0; j < 3; j++) {
-    size_t l = (size_t)j + 2;
-    wi->pre[j] = nl > l ? xc_hash64(low, l, 5 + (uint64_t)j) : 0;
-  }
-  for (int j = 0; j < 4; j++) {
-    size_t l = (size_t)j + 1;
-    wi->suf[j] = nl > l ? xc_hash64(low + nl - l, l, 9 + (uint64_t)j) : 0;
+    size_t l = suf_len[j];
+    wi->suf[j] = nl > l ? xc_hash64(low + nl - l, l, 9 + (uint64_t)l) : 0;
   }
 }
 
@@ -220,14 +216,11 @@ static void sentence_features(const word_info *wi, size_t a, size_t b, int caps,
     uint64_t sm1 = i >= 1 ? wi[i - 1].sshape : BOS, sp1 = i + 1 < n ? wi[i + 1].sshape : EOS;
     memset(f, 0, XC_NER_NFEAT * sizeof *f);
     f[F_BIAS] = mix(F_BIAS, 0);
-    f[F_W] = mix(F_W, w->w);
     f[F_LW] = mix(F_LW, w->lw);
     f[F_SHAPE] = mix(F_SHAPE, w->shape);
-    f[F_SSHAPE] = mix(F_SSHAPE, w->sshape);
+    if (w->pre3) f[F_P3] = mix(F_P3, w->pre3);
     for (int j = 0; j < 3; j++)
-      if (w->pre[j]) f[F_P2 + j] = mix(F_P2 + j, w->pre[j]);
-    for (int j = 0; j < 4; j++)
-      if (w->suf[j]) f[F_S1 + j] = mix(F_S1 + j, w->suf[j]);
+      if (w->suf[j]) f[F_S1 + j] = mix(F_S1 + (uint64_t)j, w->suf[j]);
     f[F_LWM1] = mix(F_LWM1, lm1);
     f[F_LWP1] = mix(F_LWP1, lp1);
     f[F_LWM2] = mix(F_LWM2, lm2);
@@ -240,24 +233,14 @@ static void sentence_features(const word_info *wi, size_t a, size_t b, int caps,
     f[F_LW0_P1] = mix(F_LW0_P1, mix(w->lw, lp1));
     f[F_FIRST_SS] = mix(F_FIRST_SS, mix(i == 0, w->sshape));
     if (caps) f[F_CAPS_LW] = mix(F_CAPS_LW, w->lw);
-    f[F_LWM1_SS0] = mix(F_LWM1_SS0, mix(lm1, w->sshape));
     f[F_SS0_LWP1] = mix(F_SS0_LWP1, mix(w->sshape, lp1));
     f[F_LWM2_M1] = mix(F_LWM2_M1, mix(lm2, lm1));
-    f[F_LEN_SS] = mix(F_LEN_SS, mix((uint64_t)w->len, w->sshape));
     if (w->upper) {
       uint64_t fl = *doc_slot(df, w->lw);
       f[F_DOC] = mix(F_DOC, mix(fl | (uint64_t)(i == 0 || caps) << 2, w->sshape));
     }
-    uint64_t all = 0, am1 = 0, ap1 = 0;
-    for (int c = 0; c < XC_GAZ_NCLASSES; c++) {
+    for (int c = 0; c < XC_GAZ_NCLASSES; c++)
       if (gz[i][c]) f[F_GAZ + c] = mix(F_GAZ + (uint64_t)c, gz[i][c]);
-      all |= (uint64_t)(gz[i][c] != 0) << c;
-      if (i >= 1) am1 |= (uint64_t)(gz[i - 1][c] != 0) << c;
-      if (i + 1 < n) ap1 |= (uint64_t)(gz[i + 1][c] != 0) << c;
-    }
-    f[F_GAZALL] = mix(F_GAZALL, mix(all, w->sshape));
-    if (am1) f[F_GAZM1] = mix(F_GAZM1, am1);
-    if (ap1) f[F_GAZP1] = mix(F_GAZP1, ap1);
     /* place in a run of capitalised words, and the run's length */
     if (w->first_upper && !caps) {
       size_t r0 = i, r1 = i + 1;
