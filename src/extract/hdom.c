@@ -1,15 +1,20 @@
 /* hdom.c - one-pass HTML tokenizer and tree builder (see hdom.h). Text runs
- * are found with memchr; tag names are matched against a sorted table of
- * known elements (interned, lower case); a stack of open elements handles
- * implied end tags as HTML5 does for p, li, dt/dd, tr/td/th, option and
- * headings; end tags close the nearest open element of that name within a
- * bounded search, and stray end tags are ignored. */
+ * and quoted values are scanned once for their end and for '&' together
+ * (16 bytes at a time); tag and attribute names are keyed from word loads
+ * and matched against tables of known names (interned, lower case); a
+ * stack of open elements handles implied end tags as HTML5 does for p, li,
+ * dt/dd, tr/td/th, option and headings; end tags close the nearest open
+ * element of that name within a bounded search, and stray end tags are
+ * ignored. */
 #define _GNU_SOURCE /* memmem */
 #include "hdom.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "entities.inc"
 
@@ -117,6 +122,45 @@ static void key_add(name_key *key, size_t k, unsigned char c) {
 static name_key key_of(const char *s, size_t n) {
   name_key key = {{0, 0}};
   for (size_t k = 0; k < n && k < NAME_KEY; k++) key_add(&key, k, (unsigned char)s[k]);
+  return key;
+}
+
+/* Word w with its ASCII capitals in lower case, all 8 bytes at once: a
+ * byte gets 0x20 when its low seven bits are 'A'..'Z' and its top bit is
+ * clear. */
+static uint64_t lower8(uint64_t w) {
+  const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+  uint64_t low7 = w & ~high;
+  uint64_t ge_a = low7 + ones * (0x80 - 'A'), gt_z = low7 + ones * (0x80 - 'Z' - 1);
+  return w | ((ge_a & ~gt_z & ~w & high) >> 2);
+}
+
+/* The key of the n-byte name at p in lower case (as key_add builds it),
+ * from two word loads: p must have 16 readable bytes. Little-endian only
+ * (byte k of a loaded word is then at bits 8k). */
+static name_key key_load(const char *p, size_t n) {
+  name_key key;
+  memcpy(key.w, p, sizeof key.w);
+  key.w[0] = n >= 8 ? lower8(key.w[0]) : lower8(key.w[0]) & ((1ull << (8 * n)) - 1);
+  key.w[1] = n >= 16 ? lower8(key.w[1])
+             : n <= 8 ? 0
+                      : lower8(key.w[1]) & ((1ull << (8 * (n - 8))) - 1);
+  return key;
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define KEY_LOAD 1 /* key_load may stand for key_add */
+#else
+#define KEY_LOAD 0
+#endif
+
+/* The lower-case key of name p[0..n): key_load where 16 bytes of p are
+ * readable (avail), else byte by byte. */
+static name_key key_lower(const char *p, size_t n, size_t avail) {
+  if (KEY_LOAD && avail >= NAME_KEY) return key_load(p, n);
+  name_key key = {{0, 0}};
+  for (size_t k = 0; k < n && k < NAME_KEY; k++)
+    key_add(&key, k, (unsigned char)xc_lower((unsigned char)p[k]));
   return key;
 }
 
@@ -321,6 +365,36 @@ static int has_class(char c, unsigned bits) {
   return (byte_class[(unsigned char)c] & bits) != 0;
 }
 
+/* Offset of the first byte a in p[0..n), or n; sets *saw_b when byte b
+ * comes before it. One pass for both (16 bytes at a time with SSE2),
+ * instead of a memchr for each: text runs and attribute values are short.
+ * Once b is seen, the rest is memchr's. */
+static size_t find2(const char *p, size_t n, char a, char b, int *saw_b) {
+  size_t i = 0;
+#ifdef __SSE2__
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+    unsigned ma = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, va));
+    unsigned mb = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vb));
+    if (ma) {
+      if (mb & ((ma & -ma) - 1)) *saw_b = 1;
+      return i + (size_t)__builtin_ctz(ma);
+    }
+    if (mb) {
+      *saw_b = 1;
+      break;
+    }
+  }
+#endif
+  for (; i < n && !*saw_b; i++) {
+    if (p[i] == a) return i;
+    if (p[i] == b) *saw_b = 1;
+  }
+  const char *q = i < n ? memchr(p + i, a, n - i) : NULL;
+  return q ? (size_t)(q - p) : n;
+}
+
 /* ---- tree building ---- */
 typedef struct {
   xc_hdom *dom;
@@ -368,14 +442,14 @@ static void append(xc_hnode *parent, xc_hnode *n) {
 }
 
 /* Adds text p[0..n) to the current element: pointing into the page unless
- * character references had to be decoded. */
+ * it holds character references to decode (decode: it has an '&'). */
 static void add_text(builder *b, const char *p, size_t n, int decode) {
   if (!n) return;
   xc_hnode *cur = b->stack[b->top];
   const char *text = p;
   size_t len = n;
   int decoded = 0;
-  if (decode && memchr(p, '&', n)) {
+  if (decode) {
     xc_buf_clear(&b->tmp);
     xc_html_unescape(&b->tmp, p, n);
     text = b->tmp.p, len = b->tmp.n, decoded = 1;
@@ -513,28 +587,32 @@ static size_t find_end_tag(const char *p, size_t n, const char *name) {
 /* Sets a->name (and a->id) to the attribute name p[0..n) (n < 64) in lower
  * case: an interned name, or a copy. Returns 0, setting nothing, when it
  * repeats one of attrs[0..na) (the first one wins). */
-static int attr_name(builder *b, const char *p, size_t n, const xc_hattr *attrs,
-                     int na, xc_hattr *a) {
-  char low[64];
-  name_key key = {{0, 0}};
-  for (size_t k = 0; k < n; k++) {
-    low[k] = (char)xc_lower((unsigned char)p[k]);
-    if (k < NAME_KEY) key_add(&key, k, (unsigned char)low[k]);
-  }
-  low[n] = 0;
+static int attr_name(builder *b, const char *p, size_t n, size_t avail,
+                     const xc_hattr *attrs, int na, xc_hattr *a) {
+  name_key key = key_lower(p, n, avail);
   unsigned id = table_find(&attr_table, &key, n);
+  if (id) {
+    for (int k = 0; k < na; k++)
+      if (attrs[k].id == id) return 0;
+    a->id = (uint8_t)id;
+    a->name = known_attr[id - 1];
+    return 1;
+  }
+  char low[64];
+  for (size_t k = 0; k < n; k++) low[k] = (char)xc_lower((unsigned char)p[k]);
+  low[n] = 0;
   for (int k = 0; k < na; k++)
-    if (id ? attrs[k].id == id : !attrs[k].id && strcmp(attrs[k].name, low) == 0)
-      return 0;
-  a->id = (uint8_t)id;
-  a->name = id ? known_attr[id - 1] : keep_copy(b, low, n + 1);
+    if (!attrs[k].id && strcmp(attrs[k].name, low) == 0) return 0;
+  a->id = 0;
+  a->name = keep_copy(b, low, n + 1);
   return 1;
 }
 
 /* Sets a's value to v[0..n): decoded into the document's memory when it
- * holds a character reference, else pointing into the page. */
-static void attr_value(builder *b, const char *v, size_t n, xc_hattr *a) {
-  if (memchr(v, '&', n)) {
+ * holds a character reference (amp: it has an '&'), else pointing into the
+ * page. */
+static void attr_value(builder *b, const char *v, size_t n, int amp, xc_hattr *a) {
+  if (amp) {
     xc_buf_clear(&b->tmp);
     xc_html_unescape(&b->tmp, v, n);
     v = keep_copy(b, b->tmp.p, b->tmp.n), n = b->tmp.n;
@@ -573,22 +651,22 @@ static size_t parse_attrs(builder *b, const char *p, size_t n, xc_hnode *el,
     while (i < n && has_class(p[i], B_SPACE)) i++;
     const char *v = "";
     size_t vlen = 0;
+    int amp = 0;
     if (i < n && p[i] == '=') {
       i++;
       while (i < n && has_class(p[i], B_SPACE)) i++;
       if (i < n && (p[i] == '"' || p[i] == '\'')) {
-        const char *q = memchr(p + i + 1, p[i], n - i - 1);
-        size_t e = q ? (size_t)(q - p) : n;
+        size_t e = i + 1 + find2(p + i + 1, n - i - 1, p[i], '&', &amp);
         v = p + i + 1, vlen = e - i - 1;
-        i = q ? e + 1 : n;
+        i = e < n ? e + 1 : n;
       } else {
         size_t vs = i;
-        while (i < n && !has_class(p[i], B_VALUE_END)) i++;
+        while (i < n && !has_class(p[i], B_VALUE_END)) amp |= p[i++] == '&';
         v = p + vs, vlen = i - vs;
       }
     }
-    if (na < 64 && nlen < 64 && attr_name(b, p + ns, nlen, attrs, na, &attrs[na]))
-      attr_value(b, v, vlen, &attrs[na++]);
+    if (na < 64 && nlen < 64 && attr_name(b, p + ns, nlen, n - ns, attrs, na, &attrs[na]))
+      attr_value(b, v, vlen, amp, &attrs[na++]);
   }
   if (el && na) {
     el->attr = take(b, (size_t)na * sizeof *el->attr);
@@ -598,20 +676,20 @@ static size_t parse_attrs(builder *b, const char *p, size_t n, xc_hnode *el,
   return i;
 }
 
-/* Reads a tag name at p into buf (lower case, at most cap - 1 bytes kept,
- * NUL-terminated); returns its length and sets *id to its known tag id
- * (0 when unknown). */
+/* Reads a tag name at p (n bytes left); returns its length and sets *id
+ * to its known tag id. An unknown name (id 0) is also put into buf in
+ * lower case (at most cap - 1 bytes kept, NUL-terminated): known ones
+ * are only ever used by id. */
 static size_t tag_name(const char *p, size_t n, char *buf, size_t cap, uint8_t *id) {
-  name_key key = {{0, 0}};
   size_t k = 0;
-  while (k < n && !has_class(p[k], B_NAME_END)) {
-    char c = (char)xc_lower((unsigned char)p[k]);
-    if (k + 1 < cap) buf[k] = c;
-    if (k < NAME_KEY) key_add(&key, k, (unsigned char)c);
-    k++;
-  }
-  buf[k < cap ? k : cap - 1] = 0;
+  while (k < n && !has_class(p[k], B_NAME_END)) k++;
+  name_key key = key_lower(p, k, n);
   *id = (uint8_t)table_find(&tag_table, &key, k);
+  if (!*id) {
+    size_t m = k < cap - 1 ? k : cap - 1;
+    for (size_t j = 0; j < m; j++) buf[j] = (char)xc_lower((unsigned char)p[j]);
+    buf[m] = 0;
+  }
   return k;
 }
 
@@ -632,20 +710,17 @@ void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
     /* the next '<' that starts markup; a literal '<' stays in the text */
     size_t a = i;
     unsigned char c1 = 0;
+    int amp = 0; /* an '&' in p[i..a) */
     for (;;) {
-      const char *lt = memchr(p + a, '<', n - a);
-      if (!lt) {
-        a = n;
-        break;
-      }
-      a = (size_t)(lt - p);
+      a += find2(p + a, n - a, '<', '&', &amp);
+      if (a >= n) break;
       c1 = a + 1 < n ? (unsigned char)p[a + 1] : 0;
       if (((c1 | 32) >= 'a' && (c1 | 32) <= 'z') || c1 == '/' || c1 == '!' ||
           c1 == '?')
         break;
       a++;
     }
-    add_text(&b, p + i, a - i, 1);
+    add_text(&b, p + i, a - i, amp);
     if (a >= n) break;
     const char *s = p + a;
     size_t r = n - a;
@@ -727,7 +802,7 @@ void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
       if (e && keep) {
         b.stack[b.top + 1] = el; /* temporarily current for add_text */
         b.top++;
-        add_text(&b, p + i, e, (flags & K_RCDATA) != 0);
+        add_text(&b, p + i, e, (flags & K_RCDATA) && memchr(p + i, '&', e));
         b.top--;
       }
       if (cut) { /* the title ended at a tag that is not its own end tag */

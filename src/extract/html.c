@@ -19,6 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <stdio.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- tags ---- */
 enum {
@@ -411,12 +415,75 @@ static void hints(const node_attrs *a, rec *r) {
   r->byline_cls = m->byline_cls;
 }
 
-/* All substring lists in one xc_patset: one pass over the class/id text
+/* All substring lists in one automaton: one pass over the class/id text
  * says which lists occur in it. */
 enum { G_NEG = 1, G_POS = 2, G_UNLIKELY = 4, G_MAYBE = 8, G_COMMENT = 16,
        G_TITLE = 32, G_BYLINE = 64, G_BIO = 128 };
-static xc_patset hint_set;
 static pthread_once_t hint_once = PTHREAD_ONCE_INIT;
+
+/* An Aho-Corasick automaton, made a full table: bytes that occur in no
+ * pattern share class 0 (back to the start), the others get a class each;
+ * out[s] is the groups of every pattern that ends in state s (a suffix of
+ * what was read). Matching is one table step per byte. */
+#define AC_STATES 1024
+#define AC_CLASSES 32
+typedef struct {
+  uint16_t next[AC_STATES][AC_CLASSES];
+  uint32_t out[AC_STATES];
+  unsigned char cls[256];
+  unsigned nstates, nclasses;
+} hint_dfa;
+static hint_dfa hint_ac;
+
+/* Adds pattern s (bytes) with its groups to the trie of d. */
+static void dfa_add(hint_dfa *d, const char *s, uint32_t groups) {
+  unsigned st = 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (!d->cls[*p]) d->cls[*p] = (unsigned char)d->nclasses++;
+    unsigned c = d->cls[*p];
+    if (!d->next[st][c]) d->next[st][c] = (uint16_t)d->nstates++;
+    st = d->next[st][c];
+    if (d->nstates >= AC_STATES || d->nclasses >= AC_CLASSES) {
+      fputs("html.c: class/id hint lists outgrow the automaton\n", stderr);
+      abort();
+    }
+  }
+  d->out[st] |= groups;
+}
+
+/* Turns the trie into the full automaton: breadth first, a missing edge
+ * takes the edge of the longest proper suffix (the failure state), whose
+ * row is already complete. */
+static void dfa_build(hint_dfa *d) {
+  uint16_t queue[AC_STATES], fail[AC_STATES] = {0};
+  size_t head = 0, tail = 0;
+  for (unsigned c = 0; c < d->nclasses; c++)
+    if (d->next[0][c]) queue[tail++] = d->next[0][c];
+  while (head < tail) {
+    unsigned st = queue[head++];
+    d->out[st] |= d->out[fail[st]];
+    for (unsigned c = 0; c < d->nclasses; c++) {
+      unsigned t = d->next[st][c];
+      if (t) {
+        fail[t] = d->next[fail[st]][c];
+        queue[tail++] = (uint16_t)t;
+      } else {
+        d->next[st][c] = d->next[fail[st]][c];
+      }
+    }
+  }
+}
+
+/* OR of the groups of all patterns occurring in s[0..n). */
+static uint32_t dfa_match(const hint_dfa *d, const char *s, size_t n) {
+  unsigned st = 0;
+  uint32_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    st = d->next[st][d->cls[(unsigned char)s[i]]];
+    m |= d->out[st];
+  }
+  return m;
+}
 
 /* Bits of a word of a class/id string: a negative token, "author", a
  * whole class name that hides the element. */
@@ -462,15 +529,16 @@ static void hint_init(void) {
   static const char *const title_sub[] = {"title", "headline", NULL};
   static const char *const byline_sub[] = {"byline", "author-name", "authorname", NULL};
   static const char *const bio_sub[] = {"bio", NULL};
-  xc_patset_add(&hint_set, neg_sub, G_NEG);
-  xc_patset_add(&hint_set, pos_sub, G_POS);
-  xc_patset_add(&hint_set, unlikely_sub, G_UNLIKELY);
-  xc_patset_add(&hint_set, maybe_sub, G_MAYBE);
-  xc_patset_add(&hint_set, comment_sub, G_COMMENT);
-  xc_patset_add(&hint_set, title_sub, G_TITLE);
-  xc_patset_add(&hint_set, byline_sub, G_BYLINE);
-  xc_patset_add(&hint_set, bio_sub, G_BIO);
-  xc_patset_build(&hint_set);
+  const struct {
+    const char *const *list;
+    uint32_t groups;
+  } lists[] = {{neg_sub, G_NEG},         {pos_sub, G_POS},     {unlikely_sub, G_UNLIKELY},
+               {maybe_sub, G_MAYBE},     {comment_sub, G_COMMENT}, {title_sub, G_TITLE},
+               {byline_sub, G_BYLINE},   {bio_sub, G_BIO}};
+  hint_ac.nstates = hint_ac.nclasses = 1; /* state 0 starts, class 0 is "other" */
+  for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+    for (int k = 0; lists[l].list[k]; k++) dfa_add(&hint_ac, lists[l].list[k], lists[l].groups);
+  dfa_build(&hint_ac);
   /* a word part equal to a token is what has_tok finds, for tokens
    * without a separator inside */
   hint_word tw[WORD_SET_MAX];
@@ -492,30 +560,59 @@ static void hint_init(void) {
   word_set_build(&hide_set, hide, sizeof hide / sizeof hide[0]);
 }
 
+/* What one word of a class/id string (no ' ' inside) says: the lists
+ * found in it (G_* groups), its W_* bits, and W_MULTI when it holds
+ * a neg_tok with a separator inside. No list entry holds a space, so a
+ * string says what its words say together. */
+enum { W_MULTI = 8 };
+static uint32_t word_hints(const char *p, size_t n, unsigned *bits) {
+  unsigned b = word_set_bits(&hide_set, p, n);
+  for (size_t a = 0; a < n;) {
+    size_t e = a;
+    while (e < n && p[e] != '-' && p[e] != '_') e++;
+    if (e > a) b |= word_set_bits(&tok_set, p + a, e - a);
+    a = e + 1;
+  }
+  for (int j = 0; !(b & W_MULTI) && neg_multi[j]; j++)
+    if (has_tok(p, n, neg_multi[j])) b |= W_MULTI;
+  *bits = b;
+  return dfa_match(&hint_ac, p, n);
+}
+
+/* Memo of word_hints by the word's hash (one per thread, like the string
+ * memo): a miss of the string memo mostly repeats known words ("post",
+ * "entry") next to a new one ("post-4711"). */
+typedef struct {
+  uint64_t h;
+  uint32_t m;
+  unsigned char bits, used;
+} word_memo;
+#define WORD_MEMO 2048 /* entries, a power of two */
+static _Thread_local word_memo word_memo_tab[WORD_MEMO];
+
 static void class_hints(const char *buf, size_t k, rec *r) {
   pthread_once(&hint_once, hint_init);
-  /* one pass over the words (split at ' ') and their parts (split at ' ',
-   * '-', '_') */
+  uint32_t m = 0;
   unsigned bits = 0;
   for (size_t i = 0; i < k;) {
     while (i < k && buf[i] == ' ') i++;
     size_t w = i;
     while (w < k && buf[w] != ' ') w++;
-    if (w > i) bits |= word_set_bits(&hide_set, buf + i, w - i);
-    for (size_t a = i; a < w;) {
-      size_t b = a;
-      while (b < w && buf[b] != '-' && buf[b] != '_') b++;
-      if (b > a) bits |= word_set_bits(&tok_set, buf + a, b - a);
-      a = b + 1;
+    if (w > i) {
+      uint64_t h = xc_hash64(buf + i, w - i, 0);
+      word_memo *e = &word_memo_tab[(h >> 7) & (WORD_MEMO - 1)];
+      if (!e->used || e->h != h) {
+        unsigned wb;
+        e->m = word_hints(buf + i, w - i, &wb);
+        e->h = h, e->bits = (unsigned char)wb, e->used = 1;
+      }
+      m |= e->m, bits |= e->bits;
     }
     i = w;
   }
-  uint32_t m = xc_patset_match(&hint_set, buf, k);
   r->title_cls = (m & G_TITLE) != 0;
   r->byline_cls = ((m & G_BYLINE) || (bits & W_AUTHOR)) && !(m & G_BIO);
-  int neg = (m & G_NEG) || (bits & W_NEG), pos = (m & G_POS) != 0;
-  for (int j = 0; !neg && neg_multi[j]; j++)
-    if (has_tok(buf, k, neg_multi[j])) neg = 1;
+  int neg = (m & G_NEG) || (bits & (W_NEG | W_MULTI)), pos = (m & G_POS) != 0;
   if (neg) r->weight -= 25;
   if (pos) r->weight += 25;
   if ((m & G_UNLIKELY) && !(m & G_MAYBE))
@@ -685,24 +782,66 @@ static void meta_tag(ctx *c, xc_hnode *n) {
 }
 
 /* ---- pass 1: record elements, collect metadata ---- */
+#ifdef __SSE2__
+/* text_chars over whole 16-byte blocks of p[0..n): sets *skipped to the
+ * spaces and UTF-8 continuation bytes among them, adds their commas to
+ * *commas and returns the blocks' length; *seen gets C_C2 or C_NUL when a
+ * block holds that byte. Lane counters are summed every 255 blocks, before
+ * a byte lane can overflow. */
+static size_t text_blocks(const unsigned char *p, size_t n, size_t *skipped,
+                          size_t *commas, unsigned *seen) {
+  const __m128i cont = _mm_set1_epi8(-64), sp = _mm_set1_epi8(' '),
+                tab = _mm_set1_epi8(9), four = _mm_set1_epi8(4),
+                vt = _mm_set1_epi8(11), comma = _mm_set1_epi8(','),
+                c2 = _mm_set1_epi8((char)0xC2), zero = _mm_setzero_si128();
+  size_t i = 0;
+  __m128i rare = zero;
+  while (i + 16 <= n) {
+    __m128i skip = zero, com = zero;
+    for (int b = 0; b < 255 && i + 16 <= n; b++, i += 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+      /* continuation bytes 80..BF are the signed bytes below -64; \t \n
+       * \f \r are 9..13 but for \v (11) */
+      __m128i t = _mm_sub_epi8(v, tab);
+      __m128i ctl = _mm_andnot_si128(_mm_cmpeq_epi8(v, vt),
+                                     _mm_cmpeq_epi8(_mm_min_epu8(t, four), t));
+      __m128i out = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, cont), _mm_cmpeq_epi8(v, sp)), ctl);
+      skip = _mm_sub_epi8(skip, out);
+      com = _mm_sub_epi8(com, _mm_cmpeq_epi8(v, comma));
+      rare = _mm_or_si128(rare, _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, zero)));
+    }
+    __m128i s1 = _mm_sad_epu8(skip, zero), s2 = _mm_sad_epu8(com, zero);
+    *skipped += (size_t)_mm_cvtsi128_si32(s1) + (size_t)_mm_extract_epi16(s1, 4);
+    *commas += (size_t)_mm_cvtsi128_si32(s2) + (size_t)_mm_extract_epi16(s2, 4);
+  }
+  if (_mm_movemask_epi8(rare)) *seen |= C_C2 | C_NUL; /* looked for below */
+  return i;
+}
+#endif
+
 /* Characters of s[0..n) (s[n] readable), up to a NUL, that are not white
  * space; adds its commas to *commas. A byte counts unless it is a space or
  * a UTF-8 continuation byte, a NBSP (C2 A0) not at all. One pass over the
- * class table; the rare commas, NBSPs and NULs are then found by memchr
- * only when the pass saw one. */
+ * bytes (16 at a time where SSE2 is there, the class table for the rest);
+ * the rare NBSPs and NULs are then found by memchr only when the pass saw
+ * one. */
 static size_t text_chars(const char *s, size_t n, size_t *commas) {
   const unsigned char *p = (const unsigned char *)s;
-  size_t k = 0;
+  size_t k = 0, i = 0, com = 0;
   unsigned seen = 0;
-  for (size_t i = 0; i < n; i++) {
+#ifdef __SSE2__
+  size_t skipped = 0;
+  i = text_blocks(p, n, &skipped, &com, &seen);
+  k = i - skipped;
+#endif
+  for (; i < n; i++) {
     unsigned v = char_class[p[i]];
     k += v & C_COUNTS;
+    com += (v & C_COMMA) != 0;
     seen |= v;
   }
-  if (seen & C_NUL) return text_chars(s, strnlen(s, n), commas);
-  if (seen & C_COMMA)
-    for (const char *q = memchr(s, ',', n); q; q = memchr(q + 1, ',', (size_t)(s + n - q - 1)))
-      (*commas)++;
+  if ((seen & C_NUL) && memchr(s, 0, n)) return text_chars(s, strnlen(s, n), commas);
+  *commas += com;
   if (seen & C_C2)
     for (const char *q = memchr(s, 0xC2, n); q; q = memchr(q + 1, 0xC2, (size_t)(s + n - q - 1)))
       k -= (unsigned char)q[1] == 0xA0;
@@ -821,7 +960,10 @@ static void record(ctx *c, xc_hnode *root) {
       }
       rec *r = &c->r[c->n];
       const tag_info *t = node_tag(n);
-      *r = (rec){.node = n, .parent = parent};
+      /* only what record and spans read: score sets the rest */
+      r->node = n, r->parent = parent, r->weight = 0;
+      r->unlikely = r->hidden = r->in_a = r->title_cls = r->byline_cls = 0;
+      r->own_text = r->own_link = r->own_commas = 0;
       r->flags = t ? (uint16_t)t->flags : 0;
       r->base = t ? (signed char)t->base : 0;
       if (parent >= 0) r->in_a = c->r[parent].in_a;

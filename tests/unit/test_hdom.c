@@ -191,3 +191,37 @@ TEST(hdom_text_points_into_the_page) {
   CHECK(p2->first->text_len == 5 && memcmp(p2->first->text, "a & b", 5) == 0);
   xc_hdom_release(&d);
 }
+
+TEST(hdom_scans_past_sixteen_bytes) {
+  /* '<' and '&' are looked for 16 bytes at a time: references and literal
+   * '<' after the first block, in text and in quoted values */
+  CHECK_TREE("<p>sixteen bytes here, then &amp; a < b &lt; c</p>",
+             "(p \"sixteen bytes here, then & a < b < c\")");
+  CHECK_TREE("<p>0123456789abcdef0123456789 < x</p>", "(p \"0123456789abcdef0123456789 < x\")");
+  CHECK_TREE("<p>&amp;0123456789abcdef0123456789&amp;</p>",
+             "(p \"&0123456789abcdef0123456789&\")");
+  xc_hdom d;
+  xc_hnode *a = parse_first(&d, "<a title=\"0123456789abcdef0123 &amp; x\" "
+                                "Data-Long-Attribute-Name=1 CLASS=k>t</a>");
+  char buf[64];
+  CHECK_STR(attr_val(a, "title", buf, sizeof buf), "0123456789abcdef0123 & x");
+  CHECK_STR(attr_val(a, "data-long-attribute-name", buf, sizeof buf), "1");
+  CHECK(xc_hdom_attr_id(a, XC_A_CLASS) && xc_hdom_attr_id(a, XC_A_CLASS)->value[0] == 'k');
+  xc_hdom_release(&d);
+}
+
+TEST(hdom_names_near_the_end_of_the_page) {
+  /* names are keyed from word loads where 16 bytes are left, byte by byte
+   * nearer the end: both give the same ids */
+  CHECK_TREE("<DIV>x</DIV><SPAN>y", "(div \"x\") (span \"y\")");
+  CHECK_TREE("<P>a<BR", "(p \"a\" (br))");
+  CHECK_TREE("<Custom-Element-Name-Long>z</custom-element-name-long>",
+             "(custom-element-name-long \"z\")");
+  xc_hdom d;
+  xc_hnode *p = parse_first(&d, "<p ID=x");
+  CHECK(xc_hdom_attr_id(p, XC_A_ID) != NULL);
+  xc_hdom_release(&d);
+  p = parse_first(&d, "<p data-something-long-enough=1 ID=y>");
+  CHECK(xc_hdom_attr_id(p, XC_A_ID) != NULL && xc_hdom_attr(p, "data-something-long-enough"));
+  xc_hdom_release(&d);
+}

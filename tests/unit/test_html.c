@@ -494,3 +494,20 @@ TEST(html_site_banner_heading_is_not_the_title) {
   CHECK_STR(x.title, "Knots for beginners");
   xc_extracted_release(&x);
 }
+
+TEST(html_class_hints_read_each_word) {
+  /* a class/id string says what its words say: "comment" inside a numbered
+   * word and "sidebar" in the id mark the boxes unlikely, whatever words
+   * stand beside them (and in upper case) */
+  EXPECT_TEXT(
+      "<html><body><div class=\"post-4711 Entry-Content\">" 
+      "<p>The harbour pilots of Veltmark met on Tuesday to discuss the winter "
+      "schedule, the new tug contract, and the dredging of the inner basin.</p>"
+      "</div><div class=\"box\" id=\"Comment-Thread-4711\"><p>Reader one wrote "
+      "a long reply about tugs, contracts, basins, the weather, the council, "
+      "and everything else under the sun, at length.</p></div>"
+      "<div class=\"wide x-sidebar-2\"><p>Sidebar words about the tides, the "
+      "moon, the season and the many ships that pass by the harbour.</p></div>"
+      "</body></html>",
+      IN("harbour pilots"), IN("Reader one", "Sidebar words"));
+}
