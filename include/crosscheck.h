@@ -29,6 +29,8 @@ typedef struct xc_document {
   int story;            /* index into stories, or -1 before finish */
 } xc_document;
 
+struct xc_resolver;
+
 /* One story: reports of the same event. Owned by its analysis. */
 typedef struct xc_story {
   char id[XC_ID_LEN + 1];
@@ -36,6 +38,9 @@ typedef struct xc_story {
   char *date;     /* YYYY-MM-DD of the core event, or NULL */
   int *docs;      /* indexes into the analysis' documents */
   size_t ndocs;
+  struct xc_resolver *entities; /* its named entities (src/lang/resolve.h) */
+  size_t *entity_order;         /* entity indexes, most documents first */
+  size_t nentities;
 } xc_story;
 
 typedef struct xc_analysis {

@@ -132,8 +132,15 @@ json_ok "examples: stories and copy" "$T/out" object '
  by["rivers-wire.txt"]["copy_of"] == by["dornholt-herald.html"]["id"] and
  by["rivers-wire.txt"]["publisher"] == "Dornholt Herald" and
  sum(1 for x in docs if x["copy_of"]) == 1)(d["documents"], {x["path"].split("/")[-1]: x for x in d["documents"]})'
+json_ok "examples: story entities resolved across reports" "$T/out" object '
+(lambda s: any(e["name"] == "Lena Varga" and e["type"] == "PERSON" and len(e["documents"]) >= 3 for e in s["entities"]) and
+ any(e["name"] == "Kessel Bridge" and e["type"] == "LOC" and len(e["documents"]) == 4 for e in s["entities"]) and
+ all(set(e) >= {"name", "type", "aliases", "documents"} and e["type"] in ("PERSON", "ORG", "LOC", "MISC") for e in s["entities"]) and
+ len({e["name"] for e in s["entities"] if e["type"] == "PERSON"}) == len([e for e in s["entities"] if e["type"] == "PERSON"]))(
+ max(d["stories"], key=lambda s: len(s["documents"])))'
 expect "analyze examples md" 0 "$BIN" analyze examples
 has "md marks the copy" "$T/out" "\*\*copy\*\* of"
+has "md names people" "$T/out" "^- People: Lena Varga"
 
 # ---- entities --conll: one tag appended per token line ----
 cat >"$T/tags.conll" <<'CONLL'

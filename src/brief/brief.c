@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../../include/crosscheck.h"
+#include "../lang/resolve.h"
 
 static void doc_common(xc_json *j, const xc_document *d) {
   xc_json_key(j, "path");
@@ -50,6 +51,45 @@ static void empty_array(xc_json *j, const char *key) {
   xc_json_arr_end(j);
 }
 
+static void json_list(xc_json *j, const char *key, const char *const *v, size_t n) {
+  xc_json_key(j, key);
+  xc_json_arr_begin(j);
+  for (size_t i = 0; i < n; i++) xc_json_str(j, v[i]);
+  xc_json_arr_end(j);
+}
+
+/* The SPEC's entity types. */
+static const char *entity_type(int t) {
+  return t == XC_NER_PER ? "PERSON" : t == XC_NER_ORG ? "ORG" : t == XC_NER_LOC ? "LOC" : "MISC";
+}
+
+/* A story's resolved entities: name, type, aliases, documents, and what
+ * else the resolver knows (titles, roles, demonyms, mention count). */
+static void story_entities_json(xc_json *j, const xc_analysis *a, const xc_story *s) {
+  xc_json_key(j, "entities");
+  xc_json_arr_begin(j);
+  for (size_t i = 0; i < s->nentities; i++) {
+    const xc_entity *e = xc_resolve_entity(s->entities, s->entity_order[i]);
+    xc_json_obj_begin(j);
+    xc_json_key(j, "name");
+    xc_json_str(j, e->name);
+    xc_json_key(j, "type");
+    xc_json_str(j, entity_type(e->type));
+    json_list(j, "aliases", e->aliases, e->naliases);
+    xc_json_key(j, "documents");
+    xc_json_arr_begin(j);
+    for (size_t k = 0; k < e->ndocs; k++) xc_json_str(j, a->docs[e->docs[k]].id);
+    xc_json_arr_end(j);
+    json_list(j, "titles", e->titles, e->ntitles);
+    json_list(j, "roles", e->roles, e->nroles);
+    json_list(j, "demonyms", e->demonyms, e->ndemonyms);
+    xc_json_key(j, "mentions");
+    xc_json_int(j, (long long)e->nmentions);
+    xc_json_obj_end(j);
+  }
+  xc_json_arr_end(j);
+}
+
 void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty) {
   xc_json j;
   xc_json_init(&j, out, pretty);
@@ -87,7 +127,7 @@ void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty) {
     xc_json_arr_begin(&j);
     for (size_t k = 0; k < s->ndocs; k++) xc_json_str(&j, a->docs[s->docs[k]].id);
     xc_json_arr_end(&j);
-    empty_array(&j, "entities");
+    story_entities_json(&j, a, s);
     empty_array(&j, "quotes");
     empty_array(&j, "facts");
     empty_array(&j, "disputes");
@@ -171,6 +211,35 @@ static int earlier(const xc_document *x, const xc_document *y) {
   return c < 0 || (c == 0 && x->copy_of < 0 && y->copy_of >= 0);
 }
 
+/* "Who and what is named": the story's people, bodies and places named
+ * in most reports, with titles/roles and the report count. */
+static void md_entities(xc_buf *out, const xc_analysis *a, const xc_story *s) {
+  static const int types[] = {XC_NER_PER, XC_NER_ORG, XC_NER_LOC};
+  static const char *const heads[] = {"People", "Organisations", "Places"};
+  int any = 0;
+  for (int t = 0; t < 3; t++) {
+    size_t shown = 0;
+    for (size_t i = 0; i < s->nentities && shown < 8; i++) {
+      const xc_entity *e = xc_resolve_entity(s->entities, s->entity_order[i]);
+      if (e->type != types[t]) continue;
+      if (!any) xc_buf_puts(out, "### Named\n\n"), any = 1;
+      xc_buf_puts(out, shown ? "; " : "- ");
+      if (!shown) xc_buf_printf(out, "%s: ", heads[t]);
+      md_text(out, e->name);
+      if (e->nroles || e->ntitles) {
+        xc_buf_puts(out, " (");
+        md_text(out, e->nroles ? e->roles[0] : e->titles[0]);
+        xc_buf_puts(out, ")");
+      }
+      xc_buf_printf(out, " [%zu/%zu]", e->ndocs, s->ndocs);
+      shown++;
+    }
+    if (shown) xc_buf_puts(out, "\n");
+  }
+  (void)a;
+  if (any) xc_buf_puts(out, "\n");
+}
+
 void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
   xc_buf_printf(out, "# crosscheck: %zu report%s, %zu stor%s\n\n", a->ndocs,
                 a->ndocs == 1 ? "" : "s", a->nstories,
@@ -186,6 +255,7 @@ void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
                   s->date ? s->date : "unknown", s->ndocs, s->ndocs - copies);
     if (copies) xc_buf_printf(out, "; %zu cop%s", copies, copies == 1 ? "y" : "ies");
     xc_buf_printf(out, ")\n- Story id: `%s`\n\n", s->id);
+    md_entities(out, a, s);
     xc_buf_puts(out, "### Sources\n\n");
     /* sources in publication order (undated last), originals before their
      * copies on the same day */

@@ -7,6 +7,8 @@
 #include "../../include/crosscheck.h"
 #include "../cluster/cluster.h"
 #include "../dedupe/dedupe.h"
+#include "../lang/lang.h"
+#include "../lang/resolve.h"
 
 xc_analysis *xc_analysis_new(void) { return xc_xcalloc(1, sizeof(xc_analysis)); }
 
@@ -21,6 +23,8 @@ void xc_analysis_free(xc_analysis *a) {
     free(a->stories[i].title);
     free(a->stories[i].date);
     free(a->stories[i].docs);
+    xc_resolve_free(a->stories[i].entities);
+    free(a->stories[i].entity_order);
   }
   free(a->stories);
   free(a->ids);
@@ -135,6 +139,36 @@ static int cmp_by_date(const void *x, const void *y) {
   return c ? c : (i > j) - (i < j);
 }
 
+/* Orders a story's entities: in more documents first, then more
+ * mentions, then first seen first (the resolver's order). */
+static const xc_resolver *sort_res;
+
+static int entity_cmp(const void *x, const void *y) {
+  size_t i = *(const size_t *)x, k = *(const size_t *)y;
+  const xc_entity *a = xc_resolve_entity(sort_res, i), *b = xc_resolve_entity(sort_res, k);
+  if (a->ndocs != b->ndocs) return a->ndocs > b->ndocs ? -1 : 1;
+  if (a->nmentions != b->nmentions) return a->nmentions > b->nmentions ? -1 : 1;
+  return i < k ? -1 : i > k;
+}
+
+/* Runs the language layer over every report of story s and resolves its
+ * entity mentions across them. */
+static void story_entities(xc_analysis *a, xc_story *s, xc_lang_doc *ld) {
+  s->entities = xc_resolve_new();
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const char *text = a->docs[s->docs[k]].x.text;
+    size_t n = strlen(text);
+    if (xc_lang_analyze(text, n, NULL, ld) == 0)
+      xc_resolve_add(s->entities, (uint32_t)s->docs[k], text, n, ld);
+  }
+  xc_resolve_finish(s->entities);
+  s->nentities = xc_resolve_count(s->entities);
+  s->entity_order = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *s->entity_order);
+  for (size_t i = 0; i < s->nentities; i++) s->entity_order[i] = i;
+  sort_res = s->entities;
+  qsort(s->entity_order, s->nentities, sizeof *s->entity_order, entity_cmp);
+}
+
 void xc_analysis_finish(xc_analysis *a) {
   if (a->finished) return;
   a->finished = 1;
@@ -186,6 +220,10 @@ void xc_analysis_finish(xc_analysis *a) {
       h = xc_hash64(a->docs[s->docs[j]].id, XC_ID_LEN, h);
     hex_id(h, s->id);
   }
+  xc_lang_doc ld;
+  xc_lang_doc_init(&ld);
+  for (size_t si = 0; si < k; si++) story_entities(a, &a->stories[si], &ld);
+  xc_lang_doc_release(&ld);
   free(texts);
   free(titles);
   free(rank);
