@@ -1,8 +1,11 @@
 #!/bin/sh
 # bench/ner.sh BUILD - entity tagging accuracy and speed: `crosscheck
 # entities --conll` on CoNLL-2003 eng.testa (dev) and eng.testb (test),
-# scored by bench/conlleval.py (exact-span F1, per type), and tokens/s on
-# one core. Skips (exit 0) when ../shared/data/conll2003 is absent.
+# scored by bench/conlleval.py (exact-span F1, per type); tokens/s on one
+# core of the tagger on CoNLL tokens and of the whole language layer
+# (tokenizer + sentences + tagger) on extracted news text
+# (bench/lang_speed.sh). Skips (exit 0) when ../shared/data/conll2003 is
+# absent.
 BUILD=${1:-build}
 cd "$(dirname "$0")/.." || exit 2
 DATA=../shared/data/conll2003
@@ -32,4 +35,5 @@ for i in 1 2 3; do
   best=$(awk "BEGIN{b=\"$best\"; print (b == \"\" || $s < b) ? $s : b}")
 done
 rm -f "$big"
-awk "BEGIN{printf \"speed: %d tokens in %.3f s = %.0f tokens/s (one core, whole process)\n\", $tokens, $best, $tokens / $best}"
+awk "BEGIN{printf \"tagger on CoNLL tokens: %d tokens in %.3f s = %.0f tokens/s (one core, whole process)\n\", $tokens, $best, $tokens / $best}"
+sh bench/lang_speed.sh "$BUILD"
