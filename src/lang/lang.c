@@ -31,6 +31,56 @@ static void add_mention(xc_lang_doc *d, const xc_token *t, size_t a, size_t b, i
   m->type = (uint8_t)type;
 }
 
+/* Is sentence s a heading in title case ("Quotes & Reactions", "What We
+ * Know"): no final stop, and every word of three letters or more
+ * capitalised? The tagger, trained on prose and capitals headlines, takes
+ * such words for names. */
+static int title_case_heading(const char *text, const xc_lang_doc *d, const xc_sent *s) {
+  if (!(s->flags & XC_SF_NOTERM)) return 0;
+  size_t words = 0;
+  for (uint32_t i = s->tok; i < s->tok_end; i++) {
+    const xc_token *t = &d->tokens.v[i];
+    if (t->kind != XC_TK_WORD || t->end - t->start < 3) continue;
+    if (!(t->flags & XC_TF_UPPER)) return 0;
+    words++;
+  }
+  (void)text;
+  return words >= 2;
+}
+
+/* Does hay[0..n) contain needle[0..k)? (Mentions are short.) */
+static int contains(const char *hay, size_t n, const char *needle, size_t k) {
+  for (size_t i = 0; i + k <= n; i++)
+    if (!memcmp(hay + i, needle, k)) return 1;
+  return 0;
+}
+
+/* Mentions inside title-case headings are kept only when the same words
+ * are also named in the body (inside a body mention); the others were
+ * capitals, not names. */
+static void drop_heading_names(const char *text, xc_lang_doc *d) {
+  size_t k = 0, out = 0;
+  for (size_t i = 0; i < d->nmentions; i++) {
+    xc_mention *m = &d->mentions[i];
+    while (k + 1 < d->sents.n && d->sents.v[k].tok_end <= m->tok) k++;
+    int keep = 1;
+    if (title_case_heading(text, d, &d->sents.v[k])) {
+      keep = 0;
+      size_t len = m->end - m->start;
+      for (size_t j = 0; j < d->nmentions && !keep; j++) {
+        const xc_mention *o = &d->mentions[j];
+        size_t sk = 0;
+        while (sk + 1 < d->sents.n && d->sents.v[sk].tok_end <= o->tok) sk++;
+        keep = j != i && o->end - o->start >= len &&
+               contains(text + o->start, o->end - o->start, text + m->start, len) &&
+               !title_case_heading(text, d, &d->sents.v[sk]);
+      }
+    }
+    if (keep) d->mentions[out++] = *m;
+  }
+  d->nmentions = out;
+}
+
 int xc_lang_analyze(const char *text, size_t n, const xc_ner *m, xc_lang_doc *d) {
   d->nmentions = 0;
   int rc = xc_tokenize(text, n, &d->tokens);
@@ -67,5 +117,6 @@ int xc_lang_analyze(const char *text, size_t n, const xc_ner *m, xc_lang_doc *d)
       if (tag != XC_NER_O && !cont) open = i + 1, type = (size_t)XC_NER_TYPE_OF(tag);
     }
   }
+  drop_heading_names(text, d);
   return 0;
 }

@@ -1,0 +1,54 @@
+/* test_lang.c - the language layer end to end (lang.c): mentions with byte
+ * offsets over a text, and names in title-case headings kept only when the
+ * body names them too. */
+#include "../../src/lang/lang.h"
+#include "test.h"
+
+/* Is there a mention of exactly s (type t, or any when t < 0)? */
+static int has_mention(const char *text, const xc_lang_doc *d, const char *s, int t) {
+  for (size_t i = 0; i < d->nmentions; i++) {
+    const xc_mention *m = &d->mentions[i];
+    if (m->end - m->start == strlen(s) && !memcmp(text + m->start, s, strlen(s)) &&
+        (t < 0 || m->type == t))
+      return 1;
+  }
+  return 0;
+}
+
+TEST(lang_mentions_carry_byte_offsets) {
+  const char *t = "Talks resumed in Oslo on Monday, and Maria Lindqvist spoke for the "
+                  "European Commission.";
+  xc_lang_doc d;
+  xc_lang_doc_init(&d);
+  CHECK(xc_lang_analyze(t, strlen(t), NULL, &d) == 0);
+  CHECK(has_mention(t, &d, "Oslo", XC_NER_LOC));
+  CHECK(has_mention(t, &d, "Maria Lindqvist", XC_NER_PER));
+  CHECK(has_mention(t, &d, "European Commission", XC_NER_ORG));
+  for (size_t i = 0; i < d.nmentions; i++) {
+    const xc_mention *m = &d.mentions[i];
+    CHECK(m->start < m->end && m->end <= strlen(t));
+    CHECK(m->start == d.tokens.v[m->tok].start && m->end == d.tokens.v[m->tok_end - 1].end);
+  }
+  xc_lang_doc_release(&d);
+}
+
+TEST(lang_title_case_headings_name_only_what_the_body_names) {
+  /* without the rule the tagger reads the first heading as an ORG */
+  const char *t = "Regional Security Briefing\n\nMayor Lena Varga said the bridge in Dornholt "
+                  "would reopen.\n\nLena Varga Speaks Out\n\nShe thanked the crews.";
+  xc_lang_doc d;
+  xc_lang_doc_init(&d);
+  CHECK(xc_lang_analyze(t, strlen(t), NULL, &d) == 0);
+  for (size_t i = 0; i < d.nmentions; i++) CHECK(d.mentions[i].start >= strlen("Regional Security Briefing"));
+  CHECK(has_mention(t, &d, "Lena Varga", XC_NER_PER)); /* the second heading: named in the body */
+  CHECK(has_mention(t, &d, "Dornholt", XC_NER_LOC));
+  xc_lang_doc_release(&d);
+}
+
+TEST(lang_empty_text) {
+  xc_lang_doc d;
+  xc_lang_doc_init(&d);
+  CHECK(xc_lang_analyze("", 0, NULL, &d) == 0);
+  CHECK(d.nmentions == 0 && d.tokens.n == 0);
+  xc_lang_doc_release(&d);
+}
