@@ -845,15 +845,19 @@ static void link_document(xc_resolver *r, const dview *v) {
 
 /* The tagger now and then calls a surname alone an organisation or a
  * place ("Zelenskyy" after "Volodymyr Zelenskiy", "Romney"): a one-word
- * mention, not in capitals, whose skeleton is the surname of a person
- * named in full in the same document is taken for that person, unless it
- * is a known place ("Jordan" the country beside "Michael Jordan"). */
+ * mention (after any titles), not in capitals, whose skeleton is the
+ * surname of a person named in full in the same document is taken for
+ * that person, unless it is a known place ("Jordan" the country beside
+ * "Michael Jordan"). */
 static int retyped(xc_resolver *r, const dview *v, size_t mi, const kmap *surnames) {
   const xc_mention *m = &v->m[mi];
-  if (m->tok_end - m->tok != 1 || !tok_is_word(&v->t[m->tok]) ||
-      (v->t[m->tok].flags & XC_TF_ALLCAPS) || (m->type == XC_NER_LOC && is_place(r, v, m->tok)))
-    return 0;
+  /* titles and ranks in front ("Lieutenant General Petrov" tagged ORG)
+   * are skipped: what counts is the one word after them */
   uint32_t w = m->tok;
+  while (w + 1 < m->tok_end && (word_bits(r, v, w) & W_HEAD)) w++;
+  if (m->tok_end - w != 1 || !tok_is_word(&v->t[w]) || (v->t[w].flags & XC_TF_ALLCAPS) ||
+      (m->type == XC_NER_LOC && w == m->tok && is_place(r, v, w)))
+    return 0;
   return kmap_get(surnames, skel_key(r, v, &w, 0, 1, NULL, NULL)) != UINT32_MAX;
 }
 

@@ -399,6 +399,25 @@ TEST(resolve_hand_made_mentions) {
     xc_lang_doc_release(&d[i]);
 }
 
+TEST(resolve_titled_surname_tagged_org_is_the_person) {
+  static const char *const t = "Lt. Gen. Pavel Dorofeyev was wounded. Lieutenant General "
+                               "Dorofeyev is 61. The Dorofeyev Foundation paid.";
+  static const char *const m[] = {"PER:Pavel Dorofeyev", "ORG:Lieutenant General Dorofeyev",
+                                  "ORG:Dorofeyev Foundation"};
+  xc_lang_doc d;
+  hand_doc(&d, t, m, 3);
+  xc_resolver *r = xc_resolve_new();
+  CHECK(xc_resolve_add(r, 0, t, strlen(t), &d) == 0);
+  xc_resolve_finish(r);
+  long p = xc_resolve_mention(r, 0, 0);
+  CHECK(p >= 0 && xc_resolve_mention(r, 0, 1) == p);
+  CHECK(xc_resolve_mention(r, 0, 2) != p); /* two words after no title: a body */
+  const xc_entity *e = p >= 0 ? xc_resolve_entity(r, (size_t)p) : NULL;
+  CHECK(e && e->type == XC_NER_PER && !strcmp(e->name, "Pavel Dorofeyev"));
+  xc_resolve_free(r);
+  xc_lang_doc_release(&d);
+}
+
 TEST(resolve_empty_and_odd_documents) {
   xc_resolver *r = xc_resolve_new();
   xc_lang_doc d;
