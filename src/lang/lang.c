@@ -57,28 +57,31 @@ static int contains(const char *hay, size_t n, const char *needle, size_t k) {
 
 /* Mentions inside title-case headings are kept only when the same words
  * are also named in the body (inside a body mention); the others were
- * capitals, not names. */
+ * capitals, not names. One pass marks the heading mentions; only those
+ * (few) are compared with the body's. */
 static void drop_heading_names(const char *text, xc_lang_doc *d) {
-  size_t k = 0, out = 0;
-  for (size_t i = 0; i < d->nmentions; i++) {
-    xc_mention *m = &d->mentions[i];
-    while (k + 1 < d->sents.n && d->sents.v[k].tok_end <= m->tok) k++;
-    int keep = 1;
-    if (title_case_heading(text, d, &d->sents.v[k])) {
-      keep = 0;
-      size_t len = m->end - m->start;
-      for (size_t j = 0; j < d->nmentions && !keep; j++) {
-        const xc_mention *o = &d->mentions[j];
-        size_t sk = 0;
-        while (sk + 1 < d->sents.n && d->sents.v[sk].tok_end <= o->tok) sk++;
-        keep = j != i && o->end - o->start >= len &&
-               contains(text + o->start, o->end - o->start, text + m->start, len) &&
-               !title_case_heading(text, d, &d->sents.v[sk]);
-      }
-    }
-    if (keep) d->mentions[out++] = *m;
+  size_t nm = d->nmentions, k = 0, heads = 0;
+  if (!nm) return;
+  uint8_t *head = xc_xmalloc(nm);
+  for (size_t i = 0; i < nm; i++) {
+    while (k + 1 < d->sents.n && d->sents.v[k].tok_end <= d->mentions[i].tok) k++;
+    head[i] = (uint8_t)title_case_heading(text, d, &d->sents.v[k]);
+    heads += head[i];
   }
+  /* head[i] = 2: a heading mention the body also names */
+  for (size_t i = 0; i < nm && heads; i++) {
+    const xc_mention *m = &d->mentions[i];
+    for (size_t j = 0; j < nm && head[i] == 1; j++) {
+      const xc_mention *o = &d->mentions[j];
+      if (!head[j] && contains(text + o->start, o->end - o->start, text + m->start, m->end - m->start))
+        head[i] = 2;
+    }
+  }
+  size_t out = 0;
+  for (size_t i = 0; i < nm; i++)
+    if (head[i] != 1) d->mentions[out++] = d->mentions[i];
   d->nmentions = out;
+  free(head);
 }
 
 int xc_lang_analyze(const char *text, size_t n, const xc_ner *m, xc_lang_doc *d) {

@@ -476,16 +476,22 @@ static int allowed(int a, int b) {
 /* May a sentence end in state a? */
 static int may_end(int a) { return a == 0 || (a - 1) % 4 >= 2; }
 
+static uint8_t pred[XC_NER_NSTATES][XC_NER_NSTATES], npred[XC_NER_NSTATES];
+
+static void preds_init(void) {
+  for (int t = 0; t < XC_NER_NSTATES; t++) {
+    npred[t] = 0;
+    for (int s = 0; s < XC_NER_NSTATES; s++)
+      if (allowed(s, t)) pred[t][npred[t]++] = (uint8_t)s;
+  }
+}
+
 void xc_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *tags) {
   enum { T = XC_NER_NSTATES };
   if (!n) return;
   /* each state's allowed predecessors, so the inner loop has no tests */
-  uint8_t pred[T][T], npred[T];
-  for (int t = 0; t < T; t++) {
-    npred[t] = 0;
-    for (int s = 0; s < T; s++)
-      if (allowed(s, t)) pred[t][npred[t]++] = (uint8_t)s;
-  }
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, preds_init);
   float stack_d[64 * T];
   uint8_t stack_bp[64 * T];
   float *d = n <= 64 ? stack_d : xc_xmalloc(n * T * sizeof *d);
