@@ -66,9 +66,28 @@ static size_t ymd_out(int y, int m, int d, size_t used, char *out) {
   return used;
 }
 
+/* Can a date start at p? Every form starts with a digit, or with a weekday
+ * or a month whose name begins with one of these three letters (its whole
+ * name, or "sept", begins with them too), so anything else is rejected
+ * before the slow scan: most words of a byline. */
+static int date_may_start(const char *p, size_t n) {
+  if (!n) return 0;
+  if (is_digit((unsigned char)p[0])) return 1;
+  if (n < 3 || !is_alpha((unsigned char)p[0]) || !is_alpha((unsigned char)p[1]) ||
+      !is_alpha((unsigned char)p[2]))
+    return 0;
+  static const char starts[] = "janfebmaraprmayjunjulaugsepoctnovdec"
+                               "montuewedthufrisatsun";
+  char l[3] = {(char)(p[0] | 32), (char)(p[1] | 32), (char)(p[2] | 32)};
+  for (size_t k = 0; k + 3 <= sizeof starts - 1; k += 3)
+    if (starts[k] == l[0] && starts[k + 1] == l[1] && starts[k + 2] == l[2]) return 1;
+  return 0;
+}
+
 size_t xc_date_scan(const char *p, size_t n, char *out) {
   size_t i = 0, k;
   int y, m, d;
+  if (!date_may_start(p, n)) return 0;
   /* optional weekday */
   for (int w = 0; w < 7; w++) {
     size_t wl = strlen(weekdays[w]);
