@@ -135,6 +135,19 @@ static int decode_iconv(const char *from, const char *src, size_t n,
   return 0;
 }
 
+/* Does charset label keep the bytes 0x00-0x7F as ASCII (the one-byte
+ * Windows, ISO-8859, KOI8, Mac and Thai sets, and EUC, GBK, GB18030,
+ * Big5)? Not Shift_JIS (0x5C may be a yen sign), ISO-2022 (escapes in
+ * ASCII), UTF-7/16/32 or EBCDIC. */
+static int ascii_compatible(const char *label) {
+  static const char *const prefixes[] = {"windows-", "iso-8859-", "iso8859", "koi8", "mac",
+                                         "tis-620", "ibm874", "euc-", "gbk", "gb18030",
+                                         "big5", NULL};
+  for (int i = 0; prefixes[i]; i++)
+    if (xc_strncaseeq(label, prefixes[i], strlen(prefixes[i]))) return 1;
+  return 0;
+}
+
 /* Counts valid multi-byte sequences: evidence that bytes really are UTF-8. */
 static size_t utf8_multibyte_count(const char *p, size_t n) {
   size_t k = 0, len;
@@ -178,8 +191,12 @@ static void decode(const char *p, size_t n, xc_input *in, char **owned) {
                   strcmp(label, "utf-8") == 0;
   /* a page labelled with a legacy charset whose bytes are all valid UTF-8,
    * multi-byte sequences included, is UTF-8 mislabelled (common in the
-   * wild; legacy text almost never forms valid UTF-8 by chance) */
-  if (!want_utf8 && !bad && utf8_multibyte_count(p, n) > 0) want_utf8 = 1;
+   * wild; legacy text almost never forms valid UTF-8 by chance); one in
+   * plain ASCII under a charset that keeps ASCII as it is reads the same
+   * either way, without iconv */
+  if (!want_utf8 && !bad &&
+      (utf8_multibyte_count(p, n) > 0 || ascii_compatible(label)))
+    want_utf8 = 1;
   if (want_utf8 && bad && utf8_multibyte_count(p, n) == 0)
     label = "WINDOWS-1252", want_utf8 = 0; /* undeclared legacy page */
   if (!want_utf8 && decode_iconv(label, p, n, &out) == 0) {

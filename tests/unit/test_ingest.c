@@ -36,6 +36,21 @@ TEST(declared_latin1_is_decoded) {
   xc_input_release(&in);
 }
 
+TEST(ascii_under_a_legacy_label_skips_iconv_only_when_safe) {
+  /* plain ASCII under windows-1252 reads the same without iconv */
+  const char plain[] = "<html><head><meta charset=\"windows-1252\"></head><body><p>cafe</p></body></html>";
+  xc_input in;
+  xc_err err;
+  CHECK(load(plain, sizeof plain - 1, &in, &err) == 0);
+  CHECK(in.len == sizeof plain - 1 && memcmp(in.data, plain, in.len) == 0);
+  xc_input_release(&in);
+  /* ISO-2022-JP writes Japanese with ASCII bytes and escapes: still decoded */
+  const char jis[] = "<html><head><meta charset=\"iso-2022-jp\"></head><body><p>\x1b$B$3$s\x1b(B</p></body></html>";
+  CHECK(load(jis, sizeof jis - 1, &in, &err) == 0);
+  CHECK(strstr(in.data, "\xE3\x81\x93\xE3\x82\x93") != NULL); /* U+3053 U+3093 */
+  xc_input_release(&in);
+}
+
 TEST(undeclared_legacy_bytes_fall_back_to_cp1252) {
   const char txt[] = "The mayor\x92s office said \x93no\x94 on Friday.";
   xc_input in;
