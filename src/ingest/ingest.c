@@ -148,18 +148,25 @@ static int ascii_compatible(const char *label) {
   return 0;
 }
 
-/* Counts valid multi-byte sequences: evidence that bytes really are UTF-8. */
-static size_t utf8_multibyte_count(const char *p, size_t n) {
-  size_t k = 0, len;
-  for (size_t i = 0; i < n; i += len) {
+/* Is there a valid multi-byte sequence (evidence that the bytes really
+ * are UTF-8)? ASCII runs are skipped eight bytes at a time. */
+static int has_utf8_multibyte(const char *p, size_t n) {
+  size_t i = 0, len;
+  while (i < n) {
+    uint64_t w;
+    if (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull))) {
+      i += 8;
+      continue;
+    }
     if ((unsigned char)p[i] < 0x80) {
-      len = 1;
+      i++;
       continue;
     }
     uint32_t cp = xc_utf8_decode(p + i, n - i, &len);
-    if (len > 1 && cp != 0xFFFD) k++;
+    if (len > 1 && cp != 0xFFFD) return 1;
+    i += len ? len : 1;
   }
-  return k;
+  return 0;
 }
 
 /* Decodes p[0..n) into in->data. When *owned is p itself (a buffer the
@@ -195,9 +202,9 @@ static void decode(const char *p, size_t n, xc_input *in, char **owned) {
    * plain ASCII under a charset that keeps ASCII as it is reads the same
    * either way, without iconv */
   if (!want_utf8 && !bad &&
-      (utf8_multibyte_count(p, n) > 0 || ascii_compatible(label)))
+      (has_utf8_multibyte(p, n) || ascii_compatible(label)))
     want_utf8 = 1;
-  if (want_utf8 && bad && utf8_multibyte_count(p, n) == 0)
+  if (want_utf8 && bad && !has_utf8_multibyte(p, n))
     label = "WINDOWS-1252", want_utf8 = 0; /* undeclared legacy page */
   if (!want_utf8 && decode_iconv(label, p, n, &out) == 0) {
     snprintf(in->charset, sizeof in->charset, "%s", label);
