@@ -35,7 +35,7 @@ $(BUILD)/obj/%.o: %.c
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
 # trained weights linked in as bytes (src/lang/ner_model.S)
-$(BUILD)/obj/%.o: %.S model/ner.bin data/gazetteer.tsv data/resolve.tsv
+$(BUILD)/obj/%.o: %.S model/ner.bin data/gazetteer.tsv data/resolve.tsv data/clusters.tsv
 	@mkdir -p $(dir $@)
 	$(CC) -c $< -o $@
 

@@ -1,10 +1,11 @@
 /* ner.c - named-entity tagging: hashed features of a word and its window
- * (form, lower case, shape, affixes, neighbours and their pairs), a first-
- * order structured perceptron's weights (trained by ner_train.c, averaged,
- * stored as int16 with one scale) and Viterbi decoding over IOB2 tags
- * with the B/I constraints built in. */
+ * (form, lower case, shape, affixes, word classes, neighbours and their
+ * pairs), a first-order structured perceptron's weights (trained by
+ * ner_train.c, averaged, stored as int16 with one scale) and Viterbi
+ * decoding over IOB2 tags with the B/I constraints built in. */
 #include "ner.h"
 
+#include "clusters.h"
 #include "gazetteer.h"
 
 #include <math.h>
@@ -71,10 +72,11 @@ enum {
   F_LWM1, F_LWP1, F_LWM2, F_LWP2, F_SSM1, F_SSP1, F_SSM1_0, F_SS0_P1,
   F_LWM1_0, F_LW0_P1, F_FIRST_SS, F_CAPS_LW, F_SS0_LWP1,
   F_LWM2_M1, F_DOC, F_CAPRUN,
+  F_CL0, F_CL1, F_CLM1, F_CLP1, /* word classes (clusters.h) */
   F_GAZ, F_COUNT = F_GAZ + XC_GAZ_NCLASSES,
-  F_H1 = XC_NER_HIST, F_H2, F_H3 /* the second stage's, last */
+  F_H1 = XC_NER_HIST, F_H2, F_H3, F_H4 /* the second stage's, last */
 };
-_Static_assert(F_COUNT <= XC_NER_HIST && F_H3 < XC_NER_NFEAT, "XC_NER_NFEAT too small");
+_Static_assert(F_COUNT <= XC_NER_HIST && F_H4 < XC_NER_NFEAT, "XC_NER_NFEAT too small");
 
 /* splitmix64's finaliser: a feature key from a template and a value */
 static uint64_t mix(uint64_t t, uint64_t v) {
@@ -92,6 +94,7 @@ typedef struct {
   uint64_t lw, shape, sshape;
   uint64_t pre3, suf[3]; /* prefix of 3, suffixes of 1, 3 and 4 */
   int upper, lower, first_upper;
+  uint16_t cl[XC_CLUSTER_LEVELS]; /* word classes, 1-based; 0 unknown */
 } word_info;
 
 /* Character class for shapes: X upper, x lower, d digit, else itself
@@ -142,6 +145,7 @@ static void word_info_of(const xc_slice *s, word_info *wi) {
     i += k;
   }
   wi->lw = xc_gaz_word_hash(low, nl);
+  xc_clusters_of(wi->lw, wi->cl);
   wi->shape = xc_hash64(shape, nsh, 3);
   wi->sshape = xc_hash64(ss, nss, 4);
   wi->pre3 = nl > 3 ? xc_hash64(low, 3, 6) : 0;
@@ -239,6 +243,10 @@ static void sentence_features(const word_info *wi, size_t a, size_t b, int caps,
       uint64_t fl = *doc_slot(df, w->lw);
       f[F_DOC] = mix(F_DOC, mix(fl | (uint64_t)(i == 0 || caps) << 2, w->sshape));
     }
+    for (int l = 0; l < XC_CLUSTER_LEVELS; l++)
+      if (w->cl[l]) f[F_CL0 + l] = mix(F_CL0 + (uint64_t)l, w->cl[l]);
+    if (i >= 1) f[F_CLM1] = mix(F_CLM1, wi[i - 1].cl[XC_CLUSTER_LEVELS - 1]);
+    if (i + 1 < n) f[F_CLP1] = mix(F_CLP1, wi[i + 1].cl[XC_CLUSTER_LEVELS - 1]);
     for (int c = 0; c < XC_GAZ_NCLASSES; c++)
       if (gz[i][c]) f[F_GAZ + c] = mix(F_GAZ + (uint64_t)c, gz[i][c]);
     /* place in a run of capitalised words, and the run's length */
@@ -304,6 +312,7 @@ typedef struct {
   uint64_t key;
   uint16_t count[1 + XC_NER_NTYPES];
   uint8_t last, first; /* 1 + type of a 2+ word name it ends / begins */
+  uint8_t at_first;     /* 1 + what it was tagged (0 O, 1 + type) where first capitalised */
 } form_hist;
 
 static form_hist *hist_slot(form_hist *t, size_t mask, uint64_t k) {
@@ -329,6 +338,7 @@ void xc_ner_history(const xc_ner_doc *doc, const uint8_t *stage1, uint64_t *f) {
     int tag = stage1[i], ty = tag ? 1 + XC_NER_TYPE_OF(tag) : 0;
     form_hist *h = hist_slot(t, cap - 1, FORM(i));
     if (h->count[ty] < UINT16_MAX) h->count[ty]++;
+    if (!h->at_first && is_cap(&doc->words[i])) h->at_first = (uint8_t)(1 + ty);
     if (XC_NER_IS_B(tag) && i + 1 < n && stage1[i + 1] == tag + 1) {
       size_t e = i + 1;
       while (e + 1 < n && stage1[e + 1] == tag + 1) e++;
@@ -350,6 +360,7 @@ void xc_ner_history(const xc_ner_doc *doc, const uint8_t *stage1, uint64_t *f) {
     fi[F_H1] = mix(F_H1, maj);
     fi[F_H2] = mix(F_H2, (uint64_t)h->last * 8 + h->first);
     fi[F_H3] = mix(F_H3, maj * 8 + (uint64_t)own);
+    fi[F_H4] = mix(F_H4, h->at_first);
   }
 #undef FORM
   free(t);
@@ -364,31 +375,29 @@ void xc_ner_history(const xc_ner_doc *doc, const uint8_t *stage1, uint64_t *f) {
  * features made from stage 1's tags. */
 #define MAGIC "XCNER003"
 
-/* One feature: its key and its weight per state, padded to 24 lanes so
- * that a slot is one 64-byte cache line and the sums vectorise. */
+/* One feature: its key and its weight per state in each stage, padded
+ * to 24 lanes a stage so that the sums vectorise; a slot is two 64-byte
+ * cache lines. Both stages share the table, so a feature of the first
+ * stage is looked up once for both. */
 #define NER_LANES 24
 _Static_assert(XC_NER_NSTATES <= NER_LANES, "NER_LANES too small");
 typedef struct {
   uint64_t key; /* 0 = empty */
-  int16_t w[NER_LANES];
-  uint64_t pad;
+  int16_t w[2][NER_LANES];
+  uint64_t pad[3];
 } ner_slot;
-
-typedef struct {
-  uint32_t nfeat;
-  float scale;
-  float trans[(XC_NER_NSTATES + 1) * XC_NER_NSTATES];
-  ner_slot *slots; /* open addressing, linear probing */
-  size_t mask;
-} ner_stage;
+_Static_assert(sizeof(ner_slot) == 128, "ner_slot is two cache lines");
 
 struct xc_ner {
-  ner_stage st[2];
+  float scale[2];
+  float trans[2][(XC_NER_NSTATES + 1) * XC_NER_NSTATES];
+  ner_slot *slots; /* open addressing, linear probing */
+  size_t mask;
 };
 
 void xc_ner_free(xc_ner *m) {
   if (!m) return;
-  for (int k = 0; k < 2; k++) free(m->st[k].slots);
+  free(m->slots);
   free(m);
 }
 
@@ -399,39 +408,58 @@ static int rd(const unsigned char **p, const unsigned char *end, void *dst, size
   return 0;
 }
 
-static int load_stage(const unsigned char **pp, const unsigned char *end, ner_stage *s) {
-  uint32_t ntags = 0, nfeat = 0;
-  if (rd(pp, end, &ntags, 4) < 0 || ntags != XC_NER_NSTATES || rd(pp, end, &nfeat, 4) < 0 ||
-      rd(pp, end, &s->scale, 4) < 0 || rd(pp, end, s->trans, sizeof s->trans) < 0 ||
-      (size_t)(end - *pp) / (8 + 2 * XC_NER_NSTATES) < nfeat)
+/* A stage as stored: its header read, its keys and weights in place. */
+typedef struct {
+  uint32_t nfeat;
+  const unsigned char *keys, *weights;
+} stored_stage;
+
+/* Reads stage k's header into m and locates its keys and weights. */
+static int read_stage(const unsigned char **pp, const unsigned char *end, xc_ner *m, int k,
+                      stored_stage *s) {
+  uint32_t ntags = 0;
+  if (rd(pp, end, &ntags, 4) < 0 || ntags != XC_NER_NSTATES || rd(pp, end, &s->nfeat, 4) < 0 ||
+      rd(pp, end, &m->scale[k], 4) < 0 || rd(pp, end, m->trans[k], sizeof m->trans[k]) < 0 ||
+      (size_t)(end - *pp) / (8 + 2 * XC_NER_NSTATES) < s->nfeat)
     return -1;
-  const unsigned char *p = *pp, *wp = p + (size_t)nfeat * 8;
-  s->nfeat = nfeat;
-  size_t cap = 16;
-  while (cap * 2 < (size_t)nfeat * 3) cap <<= 1; /* load at most 2/3 */
-  s->mask = cap - 1;
-  s->slots = aligned_alloc(64, cap * sizeof *s->slots);
-  if (!s->slots) abort();
-  memset(s->slots, 0, cap * sizeof *s->slots);
-  for (uint32_t i = 0; i < nfeat; i++) {
-    uint64_t k;
-    memcpy(&k, p + (size_t)i * 8, 8);
-    if (!k) return -1;
-    size_t h = (size_t)(k ^ (k >> 29)) & s->mask;
-    while (s->slots[h].key) h = (h + 1) & s->mask;
-    s->slots[h].key = k;
-    memcpy(s->slots[h].w, wp + (size_t)i * XC_NER_NSTATES * 2, XC_NER_NSTATES * 2);
+  s->keys = *pp;
+  s->weights = *pp + (size_t)s->nfeat * 8;
+  *pp += (size_t)s->nfeat * (8 + 2 * XC_NER_NSTATES);
+  return 0;
+}
+
+/* Adds stage k's weights to the shared table. */
+static int add_stage(xc_ner *m, int k, const stored_stage *s) {
+  for (uint32_t i = 0; i < s->nfeat; i++) {
+    uint64_t key;
+    memcpy(&key, s->keys + (size_t)i * 8, 8);
+    if (!key) return -1;
+    size_t h = (size_t)(key ^ (key >> 29)) & m->mask;
+    while (m->slots[h].key && m->slots[h].key != key) h = (h + 1) & m->mask;
+    m->slots[h].key = key;
+    memcpy(m->slots[h].w[k], s->weights + (size_t)i * XC_NER_NSTATES * 2, XC_NER_NSTATES * 2);
   }
-  *pp = p + (size_t)nfeat * (8 + 2 * XC_NER_NSTATES);
   return 0;
 }
 
 xc_ner *xc_ner_load(const void *data, size_t n, xc_err *err) {
   const unsigned char *p = data, *end = p + n;
   char magic[8];
+  stored_stage st[2];
   xc_ner *m = xc_xcalloc(1, sizeof *m);
-  if (rd(&p, end, magic, 8) < 0 || memcmp(magic, MAGIC, 8) != 0 ||
-      load_stage(&p, end, &m->st[0]) < 0 || load_stage(&p, end, &m->st[1]) < 0 || p != end) {
+  int ok = rd(&p, end, magic, 8) == 0 && memcmp(magic, MAGIC, 8) == 0 &&
+           read_stage(&p, end, m, 0, &st[0]) == 0 && read_stage(&p, end, m, 1, &st[1]) == 0 &&
+           p == end;
+  if (ok) {
+    size_t cap = 16, nfeat = (size_t)st[0].nfeat + st[1].nfeat;
+    while (cap * 2 < nfeat * 3) cap <<= 1; /* load at most 2/3 */
+    m->mask = cap - 1;
+    m->slots = aligned_alloc(64, cap * sizeof *m->slots);
+    if (!m->slots) abort();
+    memset(m->slots, 0, cap * sizeof *m->slots);
+    ok = add_stage(m, 0, &st[0]) == 0 && add_stage(m, 1, &st[1]) == 0;
+  }
+  if (!ok) {
     xc_ner_free(m);
     xc_err_set(err, XC_EFORMAT, "not a crosscheck entity model");
     return NULL;
@@ -440,11 +468,11 @@ xc_ner *xc_ner_load(const void *data, size_t n, xc_err *err) {
 }
 
 /* Slot of feature key k, or NULL. */
-static const ner_slot *slot_of(const ner_stage *s, uint64_t k) {
-  size_t h = (size_t)(k ^ (k >> 29)) & s->mask;
-  while (s->slots[h].key) {
-    if (s->slots[h].key == k) return &s->slots[h];
-    h = (h + 1) & s->mask;
+static const ner_slot *slot_of(const xc_ner *m, uint64_t k) {
+  size_t h = (size_t)(k ^ (k >> 29)) & m->mask;
+  while (m->slots[h].key) {
+    if (m->slots[h].key == k) return &m->slots[h];
+    h = (h + 1) & m->mask;
   }
   return NULL;
 }
@@ -476,20 +504,19 @@ static int allowed(int a, int b) {
 /* May a sentence end in state a? */
 static int may_end(int a) { return a == 0 || (a - 1) % 4 >= 2; }
 
+/* Each state's allowed predecessors, so Viterbi's inner loop has no
+ * tests; made once. */
 static uint8_t pred[XC_NER_NSTATES][XC_NER_NSTATES], npred[XC_NER_NSTATES];
 
 static void preds_init(void) {
-  for (int t = 0; t < XC_NER_NSTATES; t++) {
-    npred[t] = 0;
+  for (int t = 0; t < XC_NER_NSTATES; t++)
     for (int s = 0; s < XC_NER_NSTATES; s++)
       if (allowed(s, t)) pred[t][npred[t]++] = (uint8_t)s;
-  }
 }
 
 void xc_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *tags) {
   enum { T = XC_NER_NSTATES };
   if (!n) return;
-  /* each state's allowed predecessors, so the inner loop has no tests */
   static pthread_once_t once = PTHREAD_ONCE_INIT;
   pthread_once(&once, preds_init);
   float stack_d[64 * T];
@@ -541,36 +568,62 @@ static void lanes_add(lanes *a, const int16_t *w) {
   }
 }
 
-/* Emission scores of stage s for the words' features f. The slots of a
- * word's features are prefetched one word ahead, so their cache misses
- * overlap. */
-static void stage_emissions(const ner_stage *s, const uint64_t *f, size_t nw, float *em) {
-  enum { T = XC_NER_NSTATES };
-  for (size_t i = 0; i < nw; i++) {
-    if (i + 1 < nw)
-      for (int j = 0; j < XC_NER_NFEAT; j++) {
-        uint64_t k = f[(i + 1) * XC_NER_NFEAT + j];
-        __builtin_prefetch(&s->slots[(size_t)(k ^ (k >> 29)) & s->mask]);
-      }
-    lanes acc;
-    lanes_zero(&acc);
-    for (int j = 0; j < XC_NER_NFEAT; j++) {
-      uint64_t key = f[i * XC_NER_NFEAT + j];
-      if (!key) continue;
-      const ner_slot *sl = slot_of(s, key);
-      if (sl) lanes_add(&acc, sl->w);
-    }
-    const int32_t *sum = (const int32_t *)acc.v;
-    for (int t = 0; t < T; t++) em[i * T + t] = (float)sum[t] * s->scale;
+/* Prefetches the slots of features f[j0, j1) of one word. */
+static void prefetch_slots(const xc_ner *m, const uint64_t *f, int j0, int j1) {
+  for (int j = j0; j < j1; j++) {
+    uint64_t k = f[j];
+    const ner_slot *sl = &m->slots[(size_t)(k ^ (k >> 29)) & m->mask];
+    __builtin_prefetch(sl);
+    __builtin_prefetch((const char *)sl + 64);
   }
 }
 
-static void stage_decode(const ner_stage *s, const xc_ner_doc *doc, const float *em,
+/* Emission scores of the first stage into em, and the second stage's sums
+ * over the same (non-history) features into part. The slots of a word's
+ * features are prefetched one word ahead, so their cache misses overlap. */
+static void first_emissions(const xc_ner *m, const uint64_t *f, size_t nw, float *em,
+                            lanes *part) {
+  enum { T = XC_NER_NSTATES };
+  for (size_t i = 0; i < nw; i++) {
+    if (i + 1 < nw) prefetch_slots(m, f + (i + 1) * XC_NER_NFEAT, 0, XC_NER_HIST);
+    lanes acc;
+    lanes_zero(&acc);
+    lanes_zero(&part[i]);
+    for (int j = 0; j < XC_NER_HIST; j++) {
+      uint64_t key = f[i * XC_NER_NFEAT + j];
+      if (!key) continue;
+      const ner_slot *sl = slot_of(m, key);
+      if (sl) lanes_add(&acc, sl->w[0]), lanes_add(&part[i], sl->w[1]);
+    }
+    const int32_t *sum = (const int32_t *)acc.v;
+    for (int t = 0; t < T; t++) em[i * T + t] = (float)sum[t] * m->scale[0];
+  }
+}
+
+/* Emission scores of the second stage: part plus the history features. */
+static void second_emissions(const xc_ner *m, const uint64_t *f, size_t nw, const lanes *part,
+                             float *em) {
+  enum { T = XC_NER_NSTATES };
+  for (size_t i = 0; i < nw; i++) {
+    if (i + 1 < nw) prefetch_slots(m, f + (i + 1) * XC_NER_NFEAT, XC_NER_HIST, XC_NER_NFEAT);
+    lanes acc = part[i];
+    for (int j = XC_NER_HIST; j < XC_NER_NFEAT; j++) {
+      uint64_t key = f[i * XC_NER_NFEAT + j];
+      if (!key) continue;
+      const ner_slot *sl = slot_of(m, key);
+      if (sl) lanes_add(&acc, sl->w[1]);
+    }
+    const int32_t *sum = (const int32_t *)acc.v;
+    for (int t = 0; t < T; t++) em[i * T + t] = (float)sum[t] * m->scale[1];
+  }
+}
+
+static void stage_decode(const float *trans, const xc_ner_doc *doc, const float *em,
                          uint8_t *tags) {
   for (size_t k = 0; k < doc->nsent; k++) {
     size_t a = doc->sent[k], b = k + 1 < doc->nsent ? doc->sent[k + 1] : doc->nwords;
     if (b > a) {
-      xc_ner_viterbi(em + a * XC_NER_NSTATES, b - a, s->trans, tags + a);
+      xc_ner_viterbi(em + a * XC_NER_NSTATES, b - a, trans, tags + a);
       xc_ner_to_iob2(tags + a, b - a, tags + a);
     }
   }
@@ -585,12 +638,15 @@ void xc_ner_tag(const xc_ner *m, const xc_ner_doc *doc, uint8_t *tags) {
   }
   uint64_t *f = xc_xmalloc(nw * XC_NER_NFEAT * sizeof *f);
   float *em = xc_xmalloc(nw * XC_NER_NSTATES * sizeof *em);
+  lanes *part = aligned_alloc(32, nw * sizeof *part);
+  if (!part) abort();
   xc_ner_features(doc, f);
-  stage_emissions(&m->st[0], f, nw, em);
-  stage_decode(&m->st[0], doc, em, tags);
+  first_emissions(m, f, nw, em, part);
+  stage_decode(m->trans[0], doc, em, tags);
   xc_ner_history(doc, tags, f);
-  stage_emissions(&m->st[1], f, nw, em);
-  stage_decode(&m->st[1], doc, em, tags);
+  second_emissions(m, f, nw, part, em);
+  stage_decode(m->trans[1], doc, em, tags);
   free(f);
   free(em);
+  free(part);
 }
