@@ -213,7 +213,7 @@ static int earlier(const xc_document *x, const xc_document *y) {
 
 /* "Who and what is named": the story's people, bodies and places named
  * in most reports, with titles/roles and the report count. */
-static void md_entities(xc_buf *out, const xc_analysis *a, const xc_story *s) {
+static void md_entities(xc_buf *out, const xc_story *s) {
   static const int types[] = {XC_NER_PER, XC_NER_ORG, XC_NER_LOC};
   static const char *const heads[] = {"People", "Organisations", "Places"};
   int any = 0;
@@ -236,7 +236,6 @@ static void md_entities(xc_buf *out, const xc_analysis *a, const xc_story *s) {
     }
     if (shown) xc_buf_puts(out, "\n");
   }
-  (void)a;
   if (any) xc_buf_puts(out, "\n");
 }
 
@@ -255,7 +254,7 @@ void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
                   s->date ? s->date : "unknown", s->ndocs, s->ndocs - copies);
     if (copies) xc_buf_printf(out, "; %zu cop%s", copies, copies == 1 ? "y" : "ies");
     xc_buf_printf(out, ")\n- Story id: `%s`\n\n", s->id);
-    md_entities(out, a, s);
+    md_entities(out, s);
     xc_buf_puts(out, "### Sources\n\n");
     /* sources in publication order (undated last), originals before their
      * copies on the same day */

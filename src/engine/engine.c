@@ -139,16 +139,17 @@ static int cmp_by_date(const void *x, const void *y) {
   return c ? c : (i > j) - (i < j);
 }
 
-/* Orders a story's entities: in more documents first, then more
- * mentions, then first seen first (the resolver's order). */
-static const xc_resolver *sort_res;
+/* A story's entity and what orders it: in more documents first, then
+ * more mentions, then first seen first (the resolver's order). */
+typedef struct {
+  size_t ndocs, nmentions, index;
+} entity_rank;
 
 static int entity_cmp(const void *x, const void *y) {
-  size_t i = *(const size_t *)x, k = *(const size_t *)y;
-  const xc_entity *a = xc_resolve_entity(sort_res, i), *b = xc_resolve_entity(sort_res, k);
+  const entity_rank *a = x, *b = y;
   if (a->ndocs != b->ndocs) return a->ndocs > b->ndocs ? -1 : 1;
   if (a->nmentions != b->nmentions) return a->nmentions > b->nmentions ? -1 : 1;
-  return i < k ? -1 : i > k;
+  return a->index < b->index ? -1 : a->index > b->index;
 }
 
 /* Runs the language layer over every report of story s and resolves its
@@ -164,9 +165,14 @@ static void story_entities(xc_analysis *a, xc_story *s, xc_lang_doc *ld) {
   xc_resolve_finish(s->entities);
   s->nentities = xc_resolve_count(s->entities);
   s->entity_order = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *s->entity_order);
-  for (size_t i = 0; i < s->nentities; i++) s->entity_order[i] = i;
-  sort_res = s->entities;
-  qsort(s->entity_order, s->nentities, sizeof *s->entity_order, entity_cmp);
+  entity_rank *rank = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *rank);
+  for (size_t i = 0; i < s->nentities; i++) {
+    const xc_entity *e = xc_resolve_entity(s->entities, i);
+    rank[i] = (entity_rank){e->ndocs, e->nmentions, i};
+  }
+  qsort(rank, s->nentities, sizeof *rank, entity_cmp);
+  for (size_t i = 0; i < s->nentities; i++) s->entity_order[i] = rank[i].index;
+  free(rank);
 }
 
 void xc_analysis_finish(xc_analysis *a) {

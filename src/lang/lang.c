@@ -35,7 +35,7 @@ static void add_mention(xc_lang_doc *d, const xc_token *t, size_t a, size_t b, i
  * Know"): no final stop, and every word of three letters or more
  * capitalised? The tagger, trained on prose and capitals headlines, takes
  * such words for names. */
-static int title_case_heading(const char *text, const xc_lang_doc *d, const xc_sent *s) {
+static int title_case_heading(const xc_lang_doc *d, const xc_sent *s) {
   if (!(s->flags & XC_SF_NOTERM)) return 0;
   size_t words = 0;
   for (uint32_t i = s->tok; i < s->tok_end; i++) {
@@ -44,7 +44,6 @@ static int title_case_heading(const char *text, const xc_lang_doc *d, const xc_s
     if (!(t->flags & XC_TF_UPPER)) return 0;
     words++;
   }
-  (void)text;
   return words >= 2;
 }
 
@@ -65,7 +64,7 @@ static void drop_heading_names(const char *text, xc_lang_doc *d) {
   uint8_t *head = xc_xmalloc(nm);
   for (size_t i = 0; i < nm; i++) {
     while (k + 1 < d->sents.n && d->sents.v[k].tok_end <= d->mentions[i].tok) k++;
-    head[i] = (uint8_t)title_case_heading(text, d, &d->sents.v[k]);
+    head[i] = (uint8_t)title_case_heading(d, &d->sents.v[k]);
     heads += head[i];
   }
   /* head[i] = 2: a heading mention the body also names */
