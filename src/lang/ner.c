@@ -1,8 +1,9 @@
 /* ner.c - named-entity tagging: hashed features of a word and its window
- * (form, lower case, shape, affixes, word classes, neighbours and their
- * pairs, pairs of neighbouring word classes), a first-order structured perceptron's weights (trained by
- * ner_train.c, averaged, stored as int16 with one scale) and Viterbi
- * decoding over IOB2 tags with the B/I constraints built in. */
+ * (form, lower case, shape, affixes, word classes and pairs of them,
+ * neighbours and their pairs), a first-order structured perceptron's
+ * weights (trained by ner_train.c, averaged, stored as int16 with one
+ * scale) and Viterbi decoding over IOB2 tags with the B/I constraints
+ * built in. */
 #include "ner.h"
 
 #include "clusters.h"
@@ -73,7 +74,7 @@ enum {
   F_LWM1_0, F_LW0_P1, F_FIRST_SS, F_CAPS_LW, F_SS0_LWP1,
   F_LWM2_M1, F_DOC, F_CAPRUN,
   F_CL0, F_CL1, F_CLM1, F_CLP1, /* word classes (clusters.h) */
-  F_CLM1_0, F_CL0_P1, F_CLM2, F_CLP2, F_NUM,
+  F_CLM1_0, F_CL0_P1, F_CLM2, F_CLP2,
   F_GAZ, F_COUNT = F_GAZ + XC_GAZ_NCLASSES,
   F_H1 = XC_NER_HIST, F_H2, F_H3, F_H4, F_H5, /* the second stage's, last */
   F_END
@@ -95,7 +96,7 @@ static uint64_t mix(uint64_t t, uint64_t v) {
 typedef struct {
   uint64_t lw, shape, sshape;
   uint64_t pre3, suf[3]; /* prefix of 3, suffixes of 1, 3 and 4 */
-  int upper, lower, first_upper, digit;
+  int upper, lower, first_upper;
   uint16_t cl[XC_CLUSTER_LEVELS]; /* word classes, 1-based; 0 unknown */
 } word_info;
 
@@ -124,7 +125,7 @@ static void word_info_of(const xc_slice *s, word_info *wi) {
   size_t nl = 0, nsh = 0, nss = 0;
   int run = 0, len = 0;
   char last = 0;
-  wi->upper = wi->lower = wi->first_upper = wi->digit = 0;
+  wi->upper = wi->lower = wi->first_upper = 0;
   for (size_t i = 0; i < s->n;) {
     unsigned char c = (unsigned char)s->p[i];
     uint32_t cp;
@@ -139,7 +140,6 @@ static void word_info_of(const xc_slice *s, word_info *wi) {
     if (!len) wi->first_upper = cl == 'X';
     wi->upper += cl == 'X';
     wi->lower += cl == 'x';
-    wi->digit |= cl == 'd';
     if (cl == last) run++;
     else run = 1, last = cl;
     if (run <= 3 && nsh < sizeof shape) shape[nsh++] = cl;
@@ -214,10 +214,6 @@ static void sentence_features(const word_info *wi, size_t a, size_t b, int caps,
   size_t n = b - a;
   wi += a;
   uint8_t (*gz)[XC_GAZ_NCLASSES] = xc_xmalloc(n * sizeof *gz);
-  /* how much of the sentence is numbers: none, some, a third or more */
-  uint64_t digits = 0;
-  for (size_t i = 0; i < n; i++) digits += wi[i].digit;
-  digits = digits == 0 ? 0 : digits * 3 < n ? 1 : 2;
   gaz_marks(wi, n, caps, gz);
   for (size_t i = 0; i < n; i++) {
     uint64_t *f = out + (a + i) * XC_NER_NFEAT;
@@ -260,13 +256,6 @@ static void sentence_features(const word_info *wi, size_t a, size_t b, int caps,
     f[F_CL0_P1] = mix(F_CL0_P1, mix(w->cl[0], cp1));
     f[F_CLM2] = mix(F_CLM2, i >= 2 ? wi[i - 2].cl[XC_CLUSTER_LEVELS - 1] : BOS2);
     f[F_CLP2] = mix(F_CLP2, i + 2 < n ? wi[i + 2].cl[XC_CLUSTER_LEVELS - 1] : EOS2);
-    if (w->first_upper) {
-      static int mode = -1;
-      if (mode < 0) mode = getenv("NER_NUM") ? atoi(getenv("NER_NUM")) : 0;
-      if (mode == 1) f[F_NUM] = mix(F_NUM, mix(digits, w->cl[XC_CLUSTER_LEVELS - 1]));
-      if (mode == 2) f[F_NUM] = mix(F_NUM, mix(digits, w->lw));
-      if (mode == 3) f[F_NUM] = mix(F_NUM, mix(digits, w->cl[0]));
-    }
     for (int c = 0; c < XC_GAZ_NCLASSES; c++)
       if (gz[i][c]) f[F_GAZ + c] = mix(F_GAZ + (uint64_t)c, gz[i][c]);
     /* place in a run of capitalised words, and the run's length */
@@ -334,7 +323,8 @@ typedef struct {
   uint16_t count[1 + XC_NER_NTYPES];
   uint8_t last, first; /* 1 + type of a 2+ word name it ends / begins */
   uint8_t at_first;     /* 1 + what it was tagged (0 O, 1 + type) where first capitalised */
-  uint8_t sup_len, sup; /* the longest such name: words; 4 * (1 + type) + place (1 first, 2 inside, 3 last) */
+  uint8_t sup_len, sup; /* the longest such name: its words; 4 * (1 + type) + place
+                           (1 first, 2 inside, 3 last) */
 } form_hist;
 
 static form_hist *hist_slot(form_hist *t, size_t mask, uint64_t k) {
