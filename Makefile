@@ -6,6 +6,7 @@
 #   make asan|ubsan the whole suite under sanitizers
 
 CC      ?= cc
+HOSTCC  ?= cc
 BUILD   ?= build
 PKGS    := libxml-2.0 libutf8proc yaml-0.1 jansson md4c zlib
 OPT     ?= -O2
@@ -34,10 +35,19 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
-# trained weights linked in as bytes (src/lang/ner_model.S)
+# trained weights and lists linked in as bytes (src/*/*.S)
 $(BUILD)/obj/%.o: %.S model/ner.bin data/gazetteer.tsv data/resolve.tsv data/clusters.tsv
 	@mkdir -p $(dir $@)
-	$(CC) -c $< -o $@
+	$(CC) -DXC_LANGID_BIN='"$(BUILD)/gen/langid.bin"' -c $< -o $@
+
+# the language-id table, built from the profiles at compile time by a
+# host tool (data/gen_langid_table.c; no sanitizers: it only runs here)
+$(BUILD)/obj/src/extract/langid_data.o: $(BUILD)/gen/langid.bin
+$(BUILD)/gen/langid.bin: data/gen_langid_table.c src/extract/langid_table.h \
+                         src/extract/langid.inc src/core/core.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -O2 -std=c11 -D_DEFAULT_SOURCE -Isrc -o $(BUILD)/gen/gen_langid_table $<
+	$(BUILD)/gen/gen_langid_table $@
 
 $(BUILD)/libcrosscheck.a: $(LIB_OBJ)
 	@rm -f $@
