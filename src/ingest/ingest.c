@@ -174,27 +174,6 @@ static int ascii_compatible(const char *label) {
   return 0;
 }
 
-/* Is there a valid multi-byte sequence (evidence that the bytes really
- * are UTF-8)? ASCII runs are skipped eight bytes at a time. */
-static int has_utf8_multibyte(const char *p, size_t n) {
-  size_t i = 0, len;
-  while (i < n) {
-    uint64_t w;
-    if (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull))) {
-      i += 8;
-      continue;
-    }
-    if ((unsigned char)p[i] < 0x80) {
-      i++;
-      continue;
-    }
-    uint32_t cp = xc_utf8_decode(p + i, n - i, &len);
-    if (len > 1 && cp != 0xFFFD) return 1;
-    i += len ? len : 1;
-  }
-  return 0;
-}
-
 /* Decodes p[0..n) into in->data. When *owned is p itself (a buffer the
  * caller malloc'd) and the bytes are already clean UTF-8, the buffer is
  * taken over instead of copied and *owned is set to NULL. */
@@ -219,7 +198,8 @@ static void decode(const char *p, size_t n, xc_input *in, char **owned) {
   if (!label && html_declared_charset(p, n, declared, sizeof declared))
     label = iconv_name(declared);
 
-  size_t bad = xc_utf8_invalid_count(p, n);
+  int multibyte; /* a valid multi-byte sequence: evidence of UTF-8 */
+  size_t bad = xc_utf8_scan(p, n, &multibyte);
   int want_utf8 = !label || strcmp(label, "UTF-8") == 0 ||
                   strcmp(label, "utf-8") == 0;
   /* a page labelled with a legacy charset whose bytes are all valid UTF-8,
@@ -228,9 +208,9 @@ static void decode(const char *p, size_t n, xc_input *in, char **owned) {
    * plain ASCII under a charset that keeps ASCII as it is reads the same
    * either way, without iconv */
   if (!want_utf8 && !bad &&
-      (has_utf8_multibyte(p, n) || ascii_compatible(label)))
+      (multibyte || ascii_compatible(label)))
     want_utf8 = 1;
-  if (want_utf8 && bad && !has_utf8_multibyte(p, n))
+  if (want_utf8 && bad && !multibyte)
     label = "WINDOWS-1252", want_utf8 = 0; /* undeclared legacy page */
   if (!want_utf8 && decode_iconv(label, p, n, &out) == 0) {
     snprintf(in->charset, sizeof in->charset, "%s", label);
