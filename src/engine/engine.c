@@ -131,12 +131,17 @@ static int date_cmp(const xc_document *x, const xc_document *y) {
   return a ? -1 : b ? 1 : 0;
 }
 
-static const xc_document *sort_docs; /* qsort has no context argument */
+/* A document's place in date order: qsort has no context argument, so
+ * each entry carries what it is compared by. */
+typedef struct {
+  const xc_document *doc;
+  int index;
+} dated;
 
 static int cmp_by_date(const void *x, const void *y) {
-  int i = *(const int *)x, j = *(const int *)y;
-  int c = date_cmp(&sort_docs[i], &sort_docs[j]);
-  return c ? c : (i > j) - (i < j);
+  const dated *a = x, *b = y;
+  int c = date_cmp(a->doc, b->doc);
+  return c ? c : (a->index > b->index) - (a->index < b->index);
 }
 
 /* A story's entity and what orders it: in more documents first, then
@@ -186,18 +191,17 @@ void xc_analysis_finish(xc_analysis *a) {
   int *copy_of = xc_xmalloc(n * sizeof *copy_of);
   int *story = xc_xmalloc(n * sizeof *story);
   /* rank: position in date order (equal dates share a rank) */
-  int *order = xc_xmalloc(n * sizeof *order);
+  dated *order = xc_xmalloc(n * sizeof *order);
   for (size_t i = 0; i < n; i++) {
     texts[i] = a->docs[i].x.text;
     titles[i] = a->docs[i].x.title;
-    order[i] = (int)i;
+    order[i] = (dated){&a->docs[i], (int)i};
   }
-  sort_docs = a->docs;
   qsort(order, n, sizeof *order, cmp_by_date);
   for (size_t k = 0; k < n; k++)
-    rank[order[k]] = k > 0 && date_cmp(&a->docs[order[k]], &a->docs[order[k - 1]]) == 0
-                         ? rank[order[k - 1]]
-                         : (int)k;
+    rank[order[k].index] = k > 0 && date_cmp(order[k].doc, order[k - 1].doc) == 0
+                               ? rank[order[k - 1].index]
+                               : (int)k;
   free(order);
   xc_dedupe_copies(texts, n, rank, copy_of);
   for (size_t i = 0; i < n; i++) a->docs[i].copy_of = copy_of[i];
