@@ -27,7 +27,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 DEPS    := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
-.PHONY: all check test demo bench bench-extract bench-ner model asan ubsan deps clean fuzz
+.PHONY: all check test demo bench bench-extract bench-ner bench-times model asan ubsan deps clean fuzz
 
 all: $(BUILD)/crosscheck
 
@@ -73,7 +73,7 @@ demo: deps
 deps:
 	@scripts/deps
 
-bench: bench-extract bench-ner
+bench: bench-extract bench-ner bench-times
 
 bench-extract: all $(BUILD)/extract-loop
 	@bench/extract.sh $(BUILD)
@@ -84,6 +84,9 @@ $(BUILD)/extract-loop: bench/extract_loop.c $(BUILD)/libcrosscheck.a
 
 bench-ner: all
 	@bench/ner.sh $(BUILD)
+
+bench-times: all
+	@bench/times.sh $(BUILD)
 
 # retrain model/ner.bin from ../shared/data/conll2003, then relink
 model: all
@@ -105,7 +108,7 @@ clean:
 -include $(DEPS)
 
 # ---- fuzzing: one libFuzzer target per parser, seeded from the fixtures ----
-FUZZ_TARGETS := hdom html text markdown ingest lang
+FUZZ_TARGETS := hdom html text markdown ingest lang timex
 FUZZ_TIME    ?= 60
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 \

@@ -177,5 +177,44 @@ expect "entities without --conll" 2 "$BIN" entities "$T/tags.conll"
 expect "entities missing file" 1 "$BIN" entities --conll "$T/nope.conll"
 has "entities missing file named" "$T/err" "nope.conll"
 
+# ---- times --dct DATE FILE: JSON array of {start, end, text, type, value} ----
+printf 'The Veltmark ferry sank on Friday, three days after a storm. Divers will return next week.\n' >"$T/times.txt"
+expect "times" 0 "$BIN" times --dct 2024-03-13 "$T/times.txt"
+json_ok "times JSON shape" "$T/out" object \
+  'isinstance(d, list) and len(d) == 3 and all(set(x) == {"start","end","text","type","value"} for x in d) and all(x["type"] in ("DATE","TIME","DURATION","SET") for x in d)'
+json_ok "times values" "$T/out" object \
+  '[(x["text"], x["type"], x["value"]) for x in d] == [("Friday","DATE","2024-03-08"), ("three days","DURATION","P3D"), ("next week","DATE","2024-W12")]'
+if python3 - "$T/times.txt" "$T/out" <<'PY'
+import json, sys
+raw = open(sys.argv[1], "rb").read()
+for x in json.load(open(sys.argv[2], encoding="utf-8")):
+    assert raw[x["start"]:x["end"]].decode("utf-8") == x["text"], x
+PY
+then ok; else bad "times: offsets do not point at the text"; fi
+# byte offsets count UTF-8 bytes, not characters
+printf 'Caf\xc3\xa9 \xe2\x80\x9cLe Port\xe2\x80\x9d opened on March 3, 2021.\n' >"$T/times-utf8.txt"
+expect "times utf-8" 0 "$BIN" times --dct 2021-03-05 "$T/times-utf8.txt"
+json_ok "times utf-8 offsets" "$T/out" object 'd == [{"start": 30, "end": 43, "text": "March 3, 2021", "type": "DATE", "value": "2021-03-03"}]'
+expect "times stdin" 0 sh -c "printf 'It rained yesterday.\n' | '$BIN' times --dct 2024-01-01 -"
+json_ok "times stdin value" "$T/out" object 'd[0]["value"] == "2023-12-31"'
+: >"$T/times-empty.txt"
+expect "times empty file" 0 "$BIN" times --dct 2024-01-01 "$T/times-empty.txt"
+json_ok "times empty array" "$T/out" object 'd == []'
+printf '\xff\xfe\x00 Monday \xc3' >"$T/times-bad.txt"
+expect "times invalid utf-8" 0 "$BIN" times --dct 2024-01-03 "$T/times-bad.txt"
+json_ok "times invalid utf-8 still tagged" "$T/out" object 'len(d) == 1 and d[0]["value"] == "2024-01-01"'
+expect "times --help" 0 "$BIN" times --help
+expect "times without --dct" 2 "$BIN" times "$T/times.txt"
+expect "times without file" 2 "$BIN" times --dct 2024-03-13
+expect "times bad dct" 2 "$BIN" times --dct 2024-02-30 "$T/times.txt"
+expect "times bad dct format" 2 "$BIN" times --dct 13/03/2024 "$T/times.txt"
+expect "times dct missing value" 2 "$BIN" times --dct
+expect "times unknown option" 2 "$BIN" times --dct 2024-03-13 --bogus "$T/times.txt"
+expect "times two files" 2 "$BIN" times --dct 2024-03-13 "$T/times.txt" "$T/times.txt"
+expect "times missing file" 1 "$BIN" times --dct 2024-03-13 "$T/nope.txt"
+has "times missing file named" "$T/err" "crosscheck: $T/nope.txt: No such file"
+expect "times folder" 1 "$BIN" times --dct 2024-03-13 "$T"
+has "times folder named" "$T/err" "crosscheck: $T: Is a directory"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
