@@ -90,6 +90,26 @@ static void story_entities_json(xc_json *j, const xc_analysis *a, const xc_story
   xc_json_arr_end(j);
 }
 
+/* The story's timeline: dated sentences with the documents that say them. */
+static void story_timeline_json(xc_json *j, const xc_analysis *a, const xc_story *s) {
+  xc_json_key(j, "timeline");
+  xc_json_arr_begin(j);
+  for (size_t i = 0; i < s->timeline.n; i++) {
+    const xc_tl_item *it = &s->timeline.v[i];
+    xc_json_obj_begin(j);
+    xc_json_key(j, "date");
+    xc_json_str(j, it->date);
+    xc_json_key(j, "text");
+    xc_json_str(j, it->text);
+    xc_json_key(j, "documents");
+    xc_json_arr_begin(j);
+    for (size_t k = 0; k < it->ndocs; k++) xc_json_str(j, a->docs[it->docs[k]].id);
+    xc_json_arr_end(j);
+    xc_json_obj_end(j);
+  }
+  xc_json_arr_end(j);
+}
+
 void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty) {
   xc_json j;
   xc_json_init(&j, out, pretty);
@@ -131,7 +151,7 @@ void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty) {
     empty_array(&j, "quotes");
     empty_array(&j, "facts");
     empty_array(&j, "disputes");
-    empty_array(&j, "timeline");
+    story_timeline_json(&j, a, s);
     /* grounding needs the cross-check (a later stage): null until then */
     xc_json_key(&j, "sources");
     xc_json_arr_begin(&j);
@@ -239,6 +259,19 @@ static void md_entities(xc_buf *out, const xc_story *s) {
   if (any) xc_buf_puts(out, "\n");
 }
 
+/* The timeline: each dated sentence with how many reports say it. */
+static void md_timeline(xc_buf *out, const xc_story *s) {
+  if (!s->timeline.n) return;
+  xc_buf_puts(out, "### Timeline\n\n");
+  for (size_t i = 0; i < s->timeline.n; i++) {
+    const xc_tl_item *it = &s->timeline.v[i];
+    xc_buf_printf(out, "- %s: ", it->date);
+    md_text(out, it->text);
+    xc_buf_printf(out, " [%zu/%zu]\n", it->ndocs, s->ndocs);
+  }
+  xc_buf_puts(out, "\n");
+}
+
 void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
   xc_buf_printf(out, "# crosscheck: %zu report%s, %zu stor%s\n\n", a->ndocs,
                 a->ndocs == 1 ? "" : "s", a->nstories,
@@ -255,6 +288,7 @@ void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
     if (copies) xc_buf_printf(out, "; %zu cop%s", copies, copies == 1 ? "y" : "ies");
     xc_buf_printf(out, ")\n- Story id: `%s`\n\n", s->id);
     md_entities(out, s);
+    md_timeline(out, s);
     xc_buf_puts(out, "### Sources\n\n");
     /* sources in publication order (undated last), originals before their
      * copies on the same day */

@@ -9,6 +9,7 @@
 #include "../dedupe/dedupe.h"
 #include "../lang/lang.h"
 #include "../lang/resolve.h"
+#include "../time/timex.h"
 
 xc_analysis *xc_analysis_new(void) { return xc_xcalloc(1, sizeof(xc_analysis)); }
 
@@ -25,6 +26,7 @@ void xc_analysis_free(xc_analysis *a) {
     free(a->stories[i].docs);
     xc_resolve_free(a->stories[i].entities);
     free(a->stories[i].entity_order);
+    xc_timeline_release(&a->stories[i].timeline);
   }
   free(a->stories);
   free(a->ids);
@@ -157,16 +159,30 @@ static int entity_cmp(const void *x, const void *y) {
   return a->index < b->index ? -1 : a->index > b->index;
 }
 
-/* Runs the language layer over every report of story s and resolves its
- * entity mentions across them. */
-static void story_entities(xc_analysis *a, xc_story *s, xc_lang_doc *ld) {
+/* A report's creation date for its time expressions: the day it was
+ * published, when known. */
+static const xc_date *report_dct(const xc_document *d, xc_date *out) {
+  const char *p = d->x.published;
+  return p && strlen(p) >= 10 && xc_timex_parse_date(p, 10, out) == 0 ? out : NULL;
+}
+
+/* Runs the language layer over every report of story s: resolves its
+ * entity mentions across them, and resolves each report's time
+ * expressions against its own date for the timeline. */
+static void story_language(xc_analysis *a, xc_story *s, xc_lang_doc *ld, xc_timexv *tx) {
   s->entities = xc_resolve_new();
+  xc_timeline_init(&s->timeline);
   for (size_t k = 0; k < s->ndocs; k++) {
-    const char *text = a->docs[s->docs[k]].x.text;
+    const xc_document *d = &a->docs[s->docs[k]];
+    const char *text = d->x.text;
     size_t n = strlen(text);
-    if (xc_lang_analyze(text, n, NULL, ld) == 0)
-      xc_resolve_add(s->entities, (uint32_t)s->docs[k], text, n, ld);
+    if (xc_lang_analyze(text, n, NULL, ld) != 0) continue;
+    xc_resolve_add(s->entities, (uint32_t)s->docs[k], text, n, ld);
+    xc_date dct;
+    if (xc_timex_tag(text, n, report_dct(d, &dct), tx) == 0)
+      xc_timeline_add(&s->timeline, s->docs[k], text, ld, tx);
   }
+  xc_timeline_finish(&s->timeline);
   xc_resolve_finish(s->entities);
   s->nentities = xc_resolve_count(s->entities);
   s->entity_order = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *s->entity_order);
@@ -232,7 +248,10 @@ void xc_analysis_finish(xc_analysis *a) {
   }
   xc_lang_doc ld;
   xc_lang_doc_init(&ld);
-  for (size_t si = 0; si < k; si++) story_entities(a, &a->stories[si], &ld);
+  xc_timexv tx;
+  xc_timexv_init(&tx);
+  for (size_t si = 0; si < k; si++) story_language(a, &a->stories[si], &ld, &tx);
+  xc_timexv_release(&tx);
   xc_lang_doc_release(&ld);
   free(texts);
   free(titles);
