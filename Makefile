@@ -26,7 +26,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 DEPS    := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
-.PHONY: all check test demo bench bench-extract bench-ner model asan ubsan deps clean fuzz
+.PHONY: all check test demo bench bench-extract bench-ner bench-quotes model asan ubsan deps clean fuzz
 
 all: $(BUILD)/crosscheck
 
@@ -63,13 +63,16 @@ demo: deps
 deps:
 	@scripts/deps
 
-bench: bench-extract bench-ner
+bench: bench-extract bench-ner bench-quotes
 
 bench-extract: all
 	@bench/extract.sh $(BUILD)
 
 bench-ner: all
 	@bench/ner.sh $(BUILD)
+
+bench-quotes: all
+	@bench/quotes.sh $(BUILD)
 
 # retrain model/ner.bin from ../shared/data/conll2003, then relink
 model: all
@@ -91,7 +94,7 @@ clean:
 -include $(DEPS)
 
 # ---- fuzzing: one libFuzzer target per parser, seeded from the fixtures ----
-FUZZ_TARGETS := hdom html text markdown ingest lang
+FUZZ_TARGETS := hdom html text markdown ingest lang quote
 FUZZ_TIME    ?= 60
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 \
