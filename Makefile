@@ -27,7 +27,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 DEPS    := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
-.PHONY: all check test demo bench bench-extract bench-ner bench-times model asan ubsan deps clean fuzz
+.PHONY: all check test demo bench bench-extract bench-ner bench-times bench-quotes model asan ubsan deps clean fuzz
 
 all: $(BUILD)/crosscheck
 
@@ -73,7 +73,7 @@ demo: deps
 deps:
 	@scripts/deps
 
-bench: bench-extract bench-ner bench-times
+bench: bench-extract bench-ner bench-times bench-quotes
 
 bench-extract: all $(BUILD)/extract-loop
 	@bench/extract.sh $(BUILD)
@@ -87,6 +87,9 @@ bench-ner: all
 
 bench-times: all
 	@bench/times.sh $(BUILD)
+
+bench-quotes: all
+	@bench/quotes.sh $(BUILD)
 
 # retrain model/ner.bin from ../shared/data/conll2003, then relink
 model: all
@@ -109,6 +112,8 @@ clean:
 
 # ---- fuzzing: one libFuzzer target per parser, seeded from the fixtures ----
 FUZZ_TARGETS := hdom html text markdown ingest lang timex
+
+FUZZ_TARGETS := hdom html text markdown ingest lang quote
 FUZZ_TIME    ?= 60
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 \

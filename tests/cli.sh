@@ -216,5 +216,36 @@ has "times missing file named" "$T/err" "crosscheck: $T/nope.txt: No such file"
 expect "times folder" 1 "$BIN" times --dct 2024-03-13 "$T"
 has "times folder named" "$T/err" "crosscheck: $T: Is a directory"
 
+# ---- quotes FILE: JSON array, byte offsets into FILE ----
+printf '%s\n' \
+  'The ferry service across the Veltmark estuary resumed on Thursday.' '' \
+  $'\xe2\x80\x9cWe checked every mooring twice,\xe2\x80\x9d said Tomas Brandt, the ferry captain.' '' \
+  'Brandt said that the first crossing was full.' '' \
+  'The so-called "temporary" timetable stays in place.' >"$T/quotes.txt"
+expect "quotes" 0 "$BIN" quotes "$T/quotes.txt"
+json_ok "quotes fields and offsets" "$T/out" object '
+(lambda raw: len(d) == 2 and
+ all(set(q) >= {"start","end","text","speaker","speaker_start","speaker_end"} for q in d) and
+ all(raw[q["start"]:q["end"]].decode() == q["text"] for q in d) and
+ d[0]["text"] == "We checked every mooring twice" and "Brandt" in d[0]["speaker"] and
+ "Brandt" in raw[d[0]["speaker_start"]:d[0]["speaker_end"]].decode() and d[0]["indirect"] is False and
+ d[1]["indirect"] is True and "Brandt" in d[1]["speaker"] and "temporary" not in raw[d[-1]["start"]:d[-1]["end"]].decode()
+)(open(sys.argv[1].replace("/out", "/quotes.txt"), "rb").read())'
+printf 'no quotes here at all.\n' >"$T/plain.txt"
+expect "quotes none" 0 "$BIN" quotes "$T/plain.txt"
+json_ok "quotes none is []" "$T/out" object 'd == []'
+expect "quotes empty file" 0 "$BIN" quotes "$T/empty.txt"
+expect "quotes --help" 0 "$BIN" quotes --help
+has "quotes --help names fields" "$T/out" "speaker_start"
+expect "quotes without file" 2 "$BIN" quotes
+expect "quotes two files" 2 "$BIN" quotes "$T/plain.txt" "$T/plain.txt"
+expect "quotes unknown option" 2 "$BIN" quotes --bogus "$T/plain.txt"
+expect "quotes missing file" 1 "$BIN" quotes "$T/nope.txt"
+has "quotes missing file named" "$T/err" "crosscheck: $T/nope.txt: No such file"
+expect "quotes binary file" 1 "$BIN" quotes "$T/image.txt"
+has "quotes binary named" "$T/err" "crosscheck: $T/image.txt: not text"
+expect "--help lists quotes" 0 "$BIN" --help
+has "--help lists quotes" "$T/out" "quotes FILE"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
