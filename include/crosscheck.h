@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../src/check/story_quotes.h"
 #include "../src/check/timeline.h"
 #include "../src/core/core.h"
 #include "../src/extract/extract.h"
@@ -43,6 +44,7 @@ typedef struct xc_story {
   size_t *entity_order;         /* entity indexes, most documents first */
   size_t nentities;
   xc_timeline timeline;         /* dated sentences of its reports, by date */
+  xc_story_quotes quotes;       /* its direct quotes, merged across reports */
 } xc_story;
 
 typedef struct xc_analysis {

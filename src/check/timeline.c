@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/words.h"
 #include "core/core.h"
 
 #define TEXT_MAX 240   /* bytes of a sentence kept */
@@ -63,35 +64,11 @@ static char *sentence_text(const char *text, uint32_t a, uint32_t b) {
   return s;
 }
 
-/* A byte of a word: ASCII letters and digits, and every byte of a
- * non-ASCII character. */
-static int word_byte(unsigned char c) {
-  return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u || c >= 0x80;
-}
-
-/* Lower-cased words of s of four letters or more (the content words,
- * roughly), as hashes into w (at most cap); returns how many. */
-static size_t content_words(const char *s, uint64_t *w, size_t cap) {
-  size_t n = 0;
-  while (*s && n < cap) {
-    while (*s && !word_byte((unsigned char)*s)) s++;
-    const char *a = s;
-    char low[64];
-    size_t k = 0;
-    while (*s && word_byte((unsigned char)*s)) {
-      if (k < sizeof low) low[k++] = (char)xc_lower((unsigned char)*s);
-      s++;
-    }
-    if (s - a >= 4) w[n++] = xc_hash64(low, k, 7);
-  }
-  return n;
-}
-
 /* Do sentences x and y tell the same thing: do at least SAME_WORDS of the
  * content words of the shorter occur in the other? */
 static int same_thing(const char *x, const char *y) {
   uint64_t a[64], b[64];
-  size_t na = content_words(x, a, 64), nb = content_words(y, b, 64), common = 0;
+  size_t na = xc_word_hashes(x, 4, a, 64), nb = xc_word_hashes(y, 4, b, 64), common = 0;
   if (!na || !nb) return 0;
   for (size_t i = 0; i < na; i++)
     for (size_t j = 0; j < nb; j++)

@@ -9,6 +9,7 @@
 #include "../dedupe/dedupe.h"
 #include "../lang/lang.h"
 #include "../lang/resolve.h"
+#include "../quote/quote.h"
 #include "../time/timex.h"
 
 xc_analysis *xc_analysis_new(void) { return xc_xcalloc(1, sizeof(xc_analysis)); }
@@ -27,6 +28,7 @@ void xc_analysis_free(xc_analysis *a) {
     xc_resolve_free(a->stories[i].entities);
     free(a->stories[i].entity_order);
     xc_timeline_release(&a->stories[i].timeline);
+    xc_story_quotes_release(&a->stories[i].quotes);
   }
   free(a->stories);
   free(a->ids);
@@ -167,23 +169,37 @@ static const xc_date *report_dct(const xc_document *d, xc_date *out) {
 }
 
 /* Runs the language layer over every report of story s: resolves its
- * entity mentions across them, and resolves each report's time
- * expressions against its own date for the timeline. */
-static void story_language(xc_analysis *a, xc_story *s, xc_lang_doc *ld, xc_timexv *tx) {
+ * entity mentions across them, resolves each report's time expressions
+ * against its own date for the timeline, and, once the story's entities
+ * are known, finds each report's quotes and their speakers. */
+static void story_language(xc_analysis *a, xc_story *s, xc_timexv *tx) {
   s->entities = xc_resolve_new();
   xc_timeline_init(&s->timeline);
+  xc_story_quotes_init(&s->quotes);
+  xc_lang_doc *ld = xc_xcalloc(s->ndocs ? s->ndocs : 1, sizeof *ld);
   for (size_t k = 0; k < s->ndocs; k++) {
     const xc_document *d = &a->docs[s->docs[k]];
     const char *text = d->x.text;
     size_t n = strlen(text);
-    if (xc_lang_analyze(text, n, NULL, ld) != 0) continue;
-    xc_resolve_add(s->entities, (uint32_t)s->docs[k], text, n, ld);
+    if (xc_lang_analyze(text, n, NULL, &ld[k]) != 0) continue;
+    xc_resolve_add(s->entities, (uint32_t)s->docs[k], text, n, &ld[k]);
     xc_date dct;
     if (xc_timex_tag(text, n, report_dct(d, &dct), tx) == 0)
-      xc_timeline_add(&s->timeline, s->docs[k], text, ld, tx);
+      xc_timeline_add(&s->timeline, s->docs[k], text, &ld[k], tx);
   }
   xc_timeline_finish(&s->timeline);
   xc_resolve_finish(s->entities);
+  xc_quotes q;
+  xc_quotes_init(&q);
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const xc_document *d = &a->docs[s->docs[k]];
+    const char *text = d->x.text;
+    if (xc_quote_find(text, strlen(text), &ld[k], s->entities, (uint32_t)s->docs[k], &q) == 0)
+      xc_story_quotes_add(&s->quotes, s->docs[k], d->copy_of >= 0, text, &q, s->entities);
+    xc_lang_doc_release(&ld[k]);
+  }
+  xc_quotes_release(&q);
+  free(ld);
   s->nentities = xc_resolve_count(s->entities);
   s->entity_order = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *s->entity_order);
   entity_rank *rank = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *rank);
@@ -246,13 +262,10 @@ void xc_analysis_finish(xc_analysis *a) {
       h = xc_hash64(a->docs[s->docs[j]].id, XC_ID_LEN, h);
     hex_id(h, s->id);
   }
-  xc_lang_doc ld;
-  xc_lang_doc_init(&ld);
   xc_timexv tx;
   xc_timexv_init(&tx);
-  for (size_t si = 0; si < k; si++) story_language(a, &a->stories[si], &ld, &tx);
+  for (size_t si = 0; si < k; si++) story_language(a, &a->stories[si], &tx);
   xc_timexv_release(&tx);
-  xc_lang_doc_release(&ld);
   free(texts);
   free(titles);
   free(rank);
