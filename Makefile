@@ -38,11 +38,18 @@ $(BUILD)/obj/%.o: %.c
 # trained weights and lists linked in as bytes (src/*/*.S)
 $(BUILD)/obj/%.o: %.S model/ner.bin data/gazetteer.tsv data/resolve.tsv data/clusters.tsv
 	@mkdir -p $(dir $@)
-	$(CC) -DXC_LANGID_BIN='"$(BUILD)/gen/langid.bin"' -c $< -o $@
+	$(CC) -DXC_LANGID_BIN='"$(BUILD)/gen/langid.bin"' -DXC_GAZ_BIN='"$(BUILD)/gen/gazetteer.bin"' \
+	  -c $< -o $@
 
-# the language-id table, built from the profiles at compile time by a
-# host tool (data/gen_langid_table.c; no sanitizers: it only runs here)
+# the language-id and name-list tables, built at compile time by host
+# tools (data/gen_*_table.c; no sanitizers: they only run here)
 $(BUILD)/obj/src/extract/langid_data.o: $(BUILD)/gen/langid.bin
+$(BUILD)/obj/src/lang/gazetteer_data.o: $(BUILD)/gen/gazetteer.bin
+$(BUILD)/gen/gazetteer.bin: data/gen_gaz_table.c data/gazetteer.tsv src/lang/gaz_table.h \
+                            src/lang/gazetteer.h src/core/core.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -O2 -std=c11 -D_DEFAULT_SOURCE -Isrc -o $(BUILD)/gen/gen_gaz_table $<
+	$(BUILD)/gen/gen_gaz_table data/gazetteer.tsv $@
 $(BUILD)/gen/langid.bin: data/gen_langid_table.c src/extract/langid_table.h \
                          src/extract/langid.inc src/core/core.h
 	@mkdir -p $(dir $@)
