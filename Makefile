@@ -8,7 +8,7 @@
 CC      ?= cc
 HOSTCC  ?= cc
 BUILD   ?= build
-PKGS    := libxml-2.0 libutf8proc yaml-0.1 jansson md4c zlib
+PKGS    := libxml-2.0 libutf8proc yaml-0.1 jansson md4c zlib libxxhash
 OPT     ?= -O2
 WERROR  := $(if $(CI),-Werror,)
 CFLAGS  ?= $(OPT) -g
@@ -27,7 +27,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 DEPS    := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
-.PHONY: all check test demo bench bench-extract bench-ner bench-times bench-quotes model asan ubsan deps clean fuzz
+.PHONY: all check test demo bench bench-extract bench-ner bench-times bench-quotes bench-cluster model asan ubsan deps clean fuzz
 
 all: $(BUILD)/crosscheck
 
@@ -80,7 +80,7 @@ demo: deps
 deps:
 	@scripts/deps
 
-bench: bench-extract bench-ner bench-times bench-quotes
+bench: bench-extract bench-ner bench-times bench-quotes bench-cluster
 
 bench-extract: all $(BUILD)/extract-loop
 	@bench/extract.sh $(BUILD)
@@ -97,6 +97,19 @@ bench-times: all
 
 bench-quotes: all
 	@bench/quotes.sh $(BUILD)
+
+# story clustering and copies: ECB+ and BASIL scores beside a tf-idf
+# baseline, then a synthetic stream of SCALE_N reports fed one at a time
+# (SCALE_N=1000000 for the full run of issue 5)
+SCALE_N ?= 100000
+bench-cluster: all $(BUILD)/synth-stream $(BUILD)/cluster-scale
+	@SCALE_N=$(SCALE_N) bench/cluster.sh $(BUILD)
+
+$(BUILD)/synth-stream: bench/synth_stream.c $(BUILD)/libcrosscheck.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/cluster-scale: bench/cluster_scale.c $(BUILD)/libcrosscheck.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 # retrain model/ner.bin from ../shared/data/conll2003, then relink
 model: all

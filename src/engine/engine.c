@@ -135,19 +135,6 @@ static int date_cmp(const xc_document *x, const xc_document *y) {
   return a ? -1 : b ? 1 : 0;
 }
 
-/* A document's place in date order: qsort has no context argument, so
- * each entry carries what it is compared by. */
-typedef struct {
-  const xc_document *doc;
-  int index;
-} dated;
-
-static int cmp_by_date(const void *x, const void *y) {
-  const dated *a = x, *b = y;
-  int c = date_cmp(a->doc, b->doc);
-  return c ? c : (a->index > b->index) - (a->index < b->index);
-}
-
 /* A story's entity and what orders it: in more documents first, then
  * more mentions, then first seen first (the resolver's order). */
 typedef struct {
@@ -212,6 +199,30 @@ static void story_language(xc_analysis *a, xc_story *s, xc_timexv *tx) {
   free(rank);
 }
 
+/* Copies and their origin (src/dedupe): copy_of[i] receives the index of
+ * the original document i copies, or -1. A copy that names no first
+ * publisher of its own gets its original's (the original's credit, else
+ * its site): the outlet that first published the text. */
+static void find_copies(xc_analysis *a, int *copy_of) {
+  size_t n = a->ndocs;
+  xc_dedupe_doc *dd = xc_xmalloc(n * sizeof *dd);
+  for (size_t i = 0; i < n; i++) {
+    const xc_extracted *x = &a->docs[i].x;
+    dd[i] = (xc_dedupe_doc){x->text, strlen(x->text), x->published, x->site,
+                            x->publisher};
+  }
+  xc_dedupe_copies(dd, n, copy_of);
+  free(dd);
+  for (size_t i = 0; i < n; i++) {
+    xc_document *d = &a->docs[i];
+    d->copy_of = copy_of[i];
+    if (copy_of[i] < 0 || d->x.publisher) continue;
+    const xc_extracted *o = &a->docs[copy_of[i]].x;
+    const char *first = o->publisher ? o->publisher : o->site;
+    if (first) d->x.publisher = xc_xstrdup(first);
+  }
+}
+
 void xc_analysis_finish(xc_analysis *a) {
   if (a->finished) return;
   a->finished = 1;
@@ -219,24 +230,13 @@ void xc_analysis_finish(xc_analysis *a) {
   if (n == 0) return;
   const char **texts = xc_xmalloc(n * sizeof *texts);
   const char **titles = xc_xmalloc(n * sizeof *titles);
-  int *rank = xc_xmalloc(n * sizeof *rank);
   int *copy_of = xc_xmalloc(n * sizeof *copy_of);
   int *story = xc_xmalloc(n * sizeof *story);
-  /* rank: position in date order (equal dates share a rank) */
-  dated *order = xc_xmalloc(n * sizeof *order);
   for (size_t i = 0; i < n; i++) {
     texts[i] = a->docs[i].x.text;
     titles[i] = a->docs[i].x.title;
-    order[i] = (dated){&a->docs[i], (int)i};
   }
-  qsort(order, n, sizeof *order, cmp_by_date);
-  for (size_t k = 0; k < n; k++)
-    rank[order[k].index] = k > 0 && date_cmp(order[k].doc, order[k - 1].doc) == 0
-                               ? rank[order[k - 1].index]
-                               : (int)k;
-  free(order);
-  xc_dedupe_copies(texts, n, rank, copy_of);
-  for (size_t i = 0; i < n; i++) a->docs[i].copy_of = copy_of[i];
+  find_copies(a, copy_of);
   size_t k = xc_cluster_group(titles, texts, copy_of, n, story);
   a->stories = xc_xcalloc(k ? k : 1, sizeof *a->stories);
   a->nstories = k;
@@ -268,7 +268,6 @@ void xc_analysis_finish(xc_analysis *a) {
   xc_timexv_release(&tx);
   free(texts);
   free(titles);
-  free(rank);
   free(copy_of);
   free(story);
 }
