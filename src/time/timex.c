@@ -1202,6 +1202,30 @@ static int day_at(const ctx *c, size_t k) {
 
 /* ==== tense and anchors ==== */
 
+static int word_in(const ctx *c, size_t k, const char *const *words) {
+  for (int i = 0; words[i]; i++)
+    if (word_is(c, k, words[i])) return 1;
+  return 0;
+}
+
+/* Is the "-ed" word k an adjective before a noun: after a determiner,
+ * with at most two adverbs between ("a still unspecified date", "the
+ * revised plan")? Then it shows no tense. */
+static int attributive(const ctx *c, size_t k) {
+  static const char *const dets[] = {"a", "an", "the", "its", "their", "his", "her", "our",
+                                     "this", "that", "these", "those", "some", "no", NULL};
+  static const char *const advs[] = {"still", "yet", "not", "now", "newly", "recently",
+                                     "previously", "already", "widely", "so", "very", NULL};
+  size_t j = k;
+  for (int skipped = 0; j > 0 && skipped <= 2; skipped++) {
+    j--;
+    if (!same_sent(c, j, k)) return 0;
+    if (word_in(c, j, dets)) return 1;
+    if (!word_in(c, j, advs)) return 0;
+  }
+  return 0;
+}
+
 /* The tense word k shows (0 for none). Words of intent ("scheduled",
  * "expected", "set to") look ahead unless a past auxiliary stands before
  * them ("had been scheduled to expire"); "is to" looks ahead too. */
@@ -1222,6 +1246,7 @@ static int tense_at(const ctx *c, size_t k) {
     /* a passive participle takes its tense from the auxiliary before "be"
      * ("will still be held") */
     if (k > 0 && word_is(c, k - 1, "be")) return 0;
+    if (attributive(c, k)) return 0;
     return T_PAST;
   case T_PRESENT:
     return nx_to ? T_FUTURE : T_PRESENT;
@@ -1249,6 +1274,10 @@ static int tense_at(const ctx *c, size_t k) {
  * that shows one, the left one at equal distance; 0 when there is none. */
 static int tense_near(const ctx *c, size_t i, size_t j) {
   if (i >= c->nt) return 0;
+  /* "effective Feb. 1", "due Friday", "payable Jan. 15": a date something
+   * takes effect or falls due is ahead */
+  static const char *const due[] = {"effective", "due", "payable", NULL};
+  if (i > 0 && same_sent(c, i - 1, i) && word_in(c, i - 1, due)) return T_FUTURE;
   uint32_t s = c->t[i].sent;
   size_t dl = (size_t)-1, dr = (size_t)-1;
   int tl = 0, tr = 0;

@@ -116,6 +116,17 @@ TEST(timex_tense_cues) {
   CHECK_STR(tag("The talks are planned for Monday.", "2024-03-13"), "Monday|DATE|2024-03-18");
 }
 
+/* A date something takes effect or falls due on is ahead; an "-ed"
+ * adjective after a determiner ("a still unsettled date") shows no tense. */
+TEST(timex_due_dates_and_adjectives) {
+  CHECK_STR(tag("The merged board takes over, effective Feb. 1.", "2031-10-26"),
+            "Feb. 1|DATE|2032-02-01");
+  CHECK_STR(tag("The bonus will be paid on a still unsettled date in January.", "2031-10-26"),
+            "January|DATE|2032-01");
+  CHECK_STR(tag("The ferry company sold two boats in January.", "2031-10-26"),
+            "January|DATE|2031-01");
+}
+
 TEST(timex_holidays) {
   CHECK_STR(tag("The boy was found on Thanksgiving Day.", "1999-12-02"),
             "Thanksgiving Day|DATE|1999-11-25");
