@@ -1456,7 +1456,11 @@ static void fmt_dur(char *out, double v, int vague, int unit) {
   long rest = sub ? (long)(frac * factor + 0.5) : 0;
   if (whole || !rest) dur_put(date, tim, whole, unit);
   if (rest) dur_put(date, tim, rest, sub);
-  snprintf(out, 32, "P%s%s%s", date, tim[0] ? "T" : "", tim);
+  char full[40]; /* "P" date "T" time: at most 33 bytes; values keep 31 */
+  snprintf(full, sizeof full, "P%s%s%s", date, tim[0] ? "T" : "", tim);
+  size_t n = strlen(full) < 31 ? strlen(full) : 31;
+  memcpy(out, full, n);
+  out[n] = 0;
 }
 
 /* ==== the recognisers ==== */
