@@ -14,24 +14,12 @@
 #include <time.h>
 
 #include "crosscheck.h"
+#include "read_file.h"
 
 typedef struct {
   char *path, *bytes;
   size_t n;
 } page;
-
-static char *slurp(const char *path, size_t *n) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  xc_buf b;
-  xc_buf_init(&b);
-  char chunk[65536];
-  size_t k;
-  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) xc_buf_put(&b, chunk, k);
-  fclose(f);
-  *n = b.n;
-  return b.p ? b.p : calloc(1, 1);
-}
 
 static double now(void) {
   struct timespec t;
@@ -57,11 +45,14 @@ int main(int argc, char **argv) {
     if (!*line) continue;
     if (np == cap) pages = realloc(pages, (cap = cap ? cap * 2 : 256) * sizeof *pages);
     page *p = &pages[np];
-    p->bytes = slurp(line, &p->n);
-    if (!p->bytes) {
+    xc_buf b;
+    xc_buf_init(&b);
+    if (bench_read_file(line, &b) < 0) {
       perror(line);
       return 1;
     }
+    p->n = b.n;
+    p->bytes = b.p ? b.p : calloc(1, 1);
     p->path = strdup(line);
     np++;
   }

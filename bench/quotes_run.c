@@ -15,21 +15,12 @@
 #include "lang/lang.h"
 #include "quote/quote.h"
 #include "time/timex.h"
+#include "read_file.h"
 
 static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int slurp(const char *path, xc_buf *b) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return -1;
-  char chunk[1 << 16];
-  size_t got;
-  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) xc_buf_put(b, chunk, got);
-  fclose(f);
-  return 0;
 }
 
 int main(int argc, char **argv) {
@@ -43,7 +34,7 @@ int main(int argc, char **argv) {
   xc_buf *texts = xc_xcalloc((size_t)nf, sizeof *texts);
   size_t bytes = 0;
   for (int i = 0; i < nf; i++) {
-    if (slurp(argv[3 + i], &texts[i]) < 0) {
+    if (bench_read_file(argv[3 + i], &texts[i]) < 0) {
       perror(argv[3 + i]);
       return 1;
     }

@@ -10,6 +10,7 @@
 
 #include "core/core.h"
 #include "time/timex.h"
+#include "read_file.h"
 
 static double now(void) {
   struct timespec ts;
@@ -22,16 +23,6 @@ typedef struct doc {
   xc_date dct;
   int has_dct;
 } doc;
-
-static int load(const char *path, xc_buf *b) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return -1;
-  char chunk[1 << 16];
-  size_t got;
-  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) xc_buf_put(b, chunk, got);
-  fclose(f);
-  return 0;
-}
 
 int main(int argc, char **argv) {
   if (argc < 2) {
@@ -60,7 +51,7 @@ int main(int argc, char **argv) {
     memset(d, 0, sizeof *d);
     d->has_dct = xc_timex_parse_date(line, strlen(line), &d->dct) == 0;
     snprintf(path, sizeof path, "%s/%s", argv[1], name);
-    if (load(path, &d->text) < 0) {
+    if (bench_read_file(path, &d->text) < 0) {
       perror(path);
       return 1;
     }
