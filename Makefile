@@ -6,8 +6,9 @@
 #   make asan|ubsan the whole suite under sanitizers
 
 CC      ?= cc
+HOSTCC  ?= cc
 BUILD   ?= build
-PKGS    := libxml-2.0 libutf8proc yaml-0.1 jansson md4c zlib
+PKGS    := libxml-2.0 libutf8proc yaml-0.1 jansson md4c zlib libxxhash
 OPT     ?= -O2
 WERROR  := $(if $(CI),-Werror,)
 CFLAGS  ?= $(OPT) -g
@@ -26,7 +27,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 DEPS    := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
-.PHONY: all check test demo bench bench-extract bench-ner model asan ubsan deps clean fuzz
+.PHONY: all check test demo bench bench-extract bench-ner bench-times bench-quotes bench-cluster model asan ubsan deps clean fuzz
 
 all: $(BUILD)/crosscheck
 
@@ -34,10 +35,26 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
-# trained weights linked in as bytes (src/lang/ner_model.S)
+# trained weights and lists linked in as bytes (src/*/*.S)
 $(BUILD)/obj/%.o: %.S model/ner.bin data/gazetteer.tsv data/resolve.tsv data/clusters.tsv
 	@mkdir -p $(dir $@)
-	$(CC) -c $< -o $@
+	$(CC) -DXC_LANGID_BIN='"$(BUILD)/gen/langid.bin"' -DXC_GAZ_BIN='"$(BUILD)/gen/gazetteer.bin"' \
+	  -c $< -o $@
+
+# the language-id and name-list tables, built at compile time by host
+# tools (data/gen_*_table.c; no sanitizers: they only run here)
+$(BUILD)/obj/src/extract/langid_data.o: $(BUILD)/gen/langid.bin
+$(BUILD)/obj/src/lang/gazetteer_data.o: $(BUILD)/gen/gazetteer.bin
+$(BUILD)/gen/gazetteer.bin: data/gen_gaz_table.c data/gazetteer.tsv src/lang/gaz_table.h \
+                            src/lang/gazetteer.h src/core/core.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -O2 -std=c11 -D_DEFAULT_SOURCE -Isrc -o $(BUILD)/gen/gen_gaz_table $<
+	$(BUILD)/gen/gen_gaz_table data/gazetteer.tsv $@
+$(BUILD)/gen/langid.bin: data/gen_langid_table.c src/extract/langid_table.h \
+                         src/extract/langid.inc src/core/core.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -O2 -std=c11 -D_DEFAULT_SOURCE -Isrc -o $(BUILD)/gen/gen_langid_table $<
+	$(BUILD)/gen/gen_langid_table $@
 
 $(BUILD)/libcrosscheck.a: $(LIB_OBJ)
 	@rm -f $@
@@ -63,13 +80,36 @@ demo: deps
 deps:
 	@scripts/deps
 
-bench: bench-extract bench-ner
+bench: bench-extract bench-ner bench-times bench-quotes bench-cluster
 
-bench-extract: all
+bench-extract: all $(BUILD)/extract-loop
 	@bench/extract.sh $(BUILD)
+
+# times the extraction loop alone, as bench/readability_run.py does
+$(BUILD)/extract-loop: bench/extract_loop.c $(BUILD)/libcrosscheck.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 bench-ner: all
 	@bench/ner.sh $(BUILD)
+
+bench-times: all
+	@bench/times.sh $(BUILD)
+
+bench-quotes: all
+	@bench/quotes.sh $(BUILD)
+
+# story clustering and copies: ECB+ and BASIL scores beside a tf-idf
+# baseline, then a synthetic stream of SCALE_N reports fed one at a time
+# (SCALE_N=1000000 for the full run of issue 5)
+SCALE_N ?= 100000
+bench-cluster: all $(BUILD)/synth-stream $(BUILD)/cluster-scale
+	@SCALE_N=$(SCALE_N) bench/cluster.sh $(BUILD)
+
+$(BUILD)/synth-stream: bench/synth_stream.c $(BUILD)/libcrosscheck.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/cluster-scale: bench/cluster_scale.c $(BUILD)/libcrosscheck.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 # retrain model/ner.bin from ../shared/data/conll2003, then relink
 model: all
@@ -91,7 +131,9 @@ clean:
 -include $(DEPS)
 
 # ---- fuzzing: one libFuzzer target per parser, seeded from the fixtures ----
-FUZZ_TARGETS := hdom html text markdown ingest lang
+FUZZ_TARGETS := hdom html text markdown ingest lang timex
+
+FUZZ_TARGETS := hdom html text markdown ingest lang quote
 FUZZ_TIME    ?= 60
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 \

@@ -43,6 +43,16 @@ for set in l3s-gn1 dragnet; do
     t1=$(date +%s.%N)
     cc_s=$(awk "BEGIN{s = $t1 - $t0; b = \"$cc_s\"; print (b == \"\" || s < b) ? s : b}")
   done
+  # the extraction loop alone, pages already in memory: how
+  # readability_run.py times readability-lxml (BUILD/extract-loop)
+  loop_s=""
+  if [ -x "$BUILD/extract-loop" ]; then
+    for r in $(seq "$RUNS"); do
+      echo "running crosscheck's extraction loop on $set ($r/$RUNS) ..."
+      s=$($PIN "$BUILD/extract-loop" "$list" "$BUILD/bench-$set.loop.jsonl") || exit 1
+      loop_s=$(awk "BEGIN{b = \"$loop_s\"; print (b == \"\" || $s < b) ? $s : b}")
+    done
+  fi
   if [ "${BENCH_REUSE_READABILITY:-0}" = 1 ] && [ -s "$rd_out" ] && [ -s "$rd_out.seconds" ]; then
     rd_s=$(cat "$rd_out.seconds")
   else
@@ -54,7 +64,7 @@ for set in l3s-gn1 dragnet; do
     done
     echo "$rd_s" > "$rd_out.seconds"
   fi
-  args="$args $set:$WORK/$set:$cc_out:$cc_s:$rd_out:$rd_s"
+  args="$args $set:$WORK/$set:$cc_out:$cc_s:$rd_out:$rd_s:${loop_s:-0}"
 done
 [ -n "$args" ] || { echo "bench-extract: no data set found, skipping"; exit 0; }
 python3 bench/score.py "$BUILD/bench-extract.json" $args

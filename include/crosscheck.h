@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../src/check/story_quotes.h"
+#include "../src/check/timeline.h"
 #include "../src/core/core.h"
 #include "../src/extract/extract.h"
 
@@ -41,6 +43,8 @@ typedef struct xc_story {
   struct xc_resolver *entities; /* its named entities (src/lang/resolve.h) */
   size_t *entity_order;         /* entity indexes, most documents first */
   size_t nentities;
+  xc_timeline timeline;         /* dated sentences of its reports, by date */
+  xc_story_quotes quotes;       /* its direct quotes, merged across reports */
 } xc_story;
 
 typedef struct xc_analysis {

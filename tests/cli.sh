@@ -177,5 +177,75 @@ expect "entities without --conll" 2 "$BIN" entities "$T/tags.conll"
 expect "entities missing file" 1 "$BIN" entities --conll "$T/nope.conll"
 has "entities missing file named" "$T/err" "nope.conll"
 
+# ---- times --dct DATE FILE: JSON array of {start, end, text, type, value} ----
+printf 'The Veltmark ferry sank on Friday, three days after a storm. Divers will return next week.\n' >"$T/times.txt"
+expect "times" 0 "$BIN" times --dct 2024-03-13 "$T/times.txt"
+json_ok "times JSON shape" "$T/out" object \
+  'isinstance(d, list) and len(d) == 3 and all(set(x) == {"start","end","text","type","value"} for x in d) and all(x["type"] in ("DATE","TIME","DURATION","SET") for x in d)'
+json_ok "times values" "$T/out" object \
+  '[(x["text"], x["type"], x["value"]) for x in d] == [("Friday","DATE","2024-03-08"), ("three days","DURATION","P3D"), ("next week","DATE","2024-W12")]'
+if python3 - "$T/times.txt" "$T/out" <<'PY'
+import json, sys
+raw = open(sys.argv[1], "rb").read()
+for x in json.load(open(sys.argv[2], encoding="utf-8")):
+    assert raw[x["start"]:x["end"]].decode("utf-8") == x["text"], x
+PY
+then ok; else bad "times: offsets do not point at the text"; fi
+# byte offsets count UTF-8 bytes, not characters
+printf 'Caf\xc3\xa9 \xe2\x80\x9cLe Port\xe2\x80\x9d opened on March 3, 2021.\n' >"$T/times-utf8.txt"
+expect "times utf-8" 0 "$BIN" times --dct 2021-03-05 "$T/times-utf8.txt"
+json_ok "times utf-8 offsets" "$T/out" object 'd == [{"start": 30, "end": 43, "text": "March 3, 2021", "type": "DATE", "value": "2021-03-03"}]'
+expect "times stdin" 0 sh -c "printf 'It rained yesterday.\n' | '$BIN' times --dct 2024-01-01 -"
+json_ok "times stdin value" "$T/out" object 'd[0]["value"] == "2023-12-31"'
+: >"$T/times-empty.txt"
+expect "times empty file" 0 "$BIN" times --dct 2024-01-01 "$T/times-empty.txt"
+json_ok "times empty array" "$T/out" object 'd == []'
+printf '\xff\xfe\x00 Monday \xc3' >"$T/times-bad.txt"
+expect "times invalid utf-8" 0 "$BIN" times --dct 2024-01-03 "$T/times-bad.txt"
+json_ok "times invalid utf-8 still tagged" "$T/out" object 'len(d) == 1 and d[0]["value"] == "2024-01-01"'
+expect "times --help" 0 "$BIN" times --help
+expect "times without --dct" 2 "$BIN" times "$T/times.txt"
+expect "times without file" 2 "$BIN" times --dct 2024-03-13
+expect "times bad dct" 2 "$BIN" times --dct 2024-02-30 "$T/times.txt"
+expect "times bad dct format" 2 "$BIN" times --dct 13/03/2024 "$T/times.txt"
+expect "times dct missing value" 2 "$BIN" times --dct
+expect "times unknown option" 2 "$BIN" times --dct 2024-03-13 --bogus "$T/times.txt"
+expect "times two files" 2 "$BIN" times --dct 2024-03-13 "$T/times.txt" "$T/times.txt"
+expect "times missing file" 1 "$BIN" times --dct 2024-03-13 "$T/nope.txt"
+has "times missing file named" "$T/err" "crosscheck: $T/nope.txt: No such file"
+expect "times folder" 1 "$BIN" times --dct 2024-03-13 "$T"
+has "times folder named" "$T/err" "crosscheck: $T: Is a directory"
+
+# ---- quotes FILE: JSON array, byte offsets into FILE ----
+printf '%s\n' \
+  'The ferry service across the Veltmark estuary resumed on Thursday.' '' \
+  $'\xe2\x80\x9cWe checked every mooring twice,\xe2\x80\x9d said Tomas Brandt, the ferry captain.' '' \
+  'Brandt said that the first crossing was full.' '' \
+  'The so-called "temporary" timetable stays in place.' >"$T/quotes.txt"
+expect "quotes" 0 "$BIN" quotes "$T/quotes.txt"
+json_ok "quotes fields and offsets" "$T/out" object '
+(lambda raw: len(d) == 2 and
+ all(set(q) >= {"start","end","text","speaker","speaker_start","speaker_end"} for q in d) and
+ all(raw[q["start"]:q["end"]].decode() == q["text"] for q in d) and
+ d[0]["text"] == "We checked every mooring twice" and "Brandt" in d[0]["speaker"] and
+ "Brandt" in raw[d[0]["speaker_start"]:d[0]["speaker_end"]].decode() and d[0]["indirect"] is False and
+ d[1]["indirect"] is True and "Brandt" in d[1]["speaker"] and "temporary" not in raw[d[-1]["start"]:d[-1]["end"]].decode()
+)(open(sys.argv[1].replace("/out", "/quotes.txt"), "rb").read())'
+printf 'no quotes here at all.\n' >"$T/plain.txt"
+expect "quotes none" 0 "$BIN" quotes "$T/plain.txt"
+json_ok "quotes none is []" "$T/out" object 'd == []'
+expect "quotes empty file" 0 "$BIN" quotes "$T/empty.txt"
+expect "quotes --help" 0 "$BIN" quotes --help
+has "quotes --help names fields" "$T/out" "speaker_start"
+expect "quotes without file" 2 "$BIN" quotes
+expect "quotes two files" 2 "$BIN" quotes "$T/plain.txt" "$T/plain.txt"
+expect "quotes unknown option" 2 "$BIN" quotes --bogus "$T/plain.txt"
+expect "quotes missing file" 1 "$BIN" quotes "$T/nope.txt"
+has "quotes missing file named" "$T/err" "crosscheck: $T/nope.txt: No such file"
+expect "quotes binary file" 1 "$BIN" quotes "$T/image.txt"
+has "quotes binary named" "$T/err" "crosscheck: $T/image.txt: not text"
+expect "--help lists quotes" 0 "$BIN" --help
+has "--help lists quotes" "$T/out" "quotes FILE"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -90,6 +90,49 @@ static void story_entities_json(xc_json *j, const xc_analysis *a, const xc_story
   xc_json_arr_end(j);
 }
 
+/* The story's quotes: text, speaker, documents, and whether two or more
+ * independent reports carry them. */
+static void story_quotes_json(xc_json *j, const xc_analysis *a, const xc_story *s) {
+  xc_json_key(j, "quotes");
+  xc_json_arr_begin(j);
+  for (size_t i = 0; i < s->quotes.n; i++) {
+    const xc_sq_item *q = &s->quotes.v[i];
+    xc_json_obj_begin(j);
+    xc_json_key(j, "text");
+    xc_json_str(j, q->text);
+    xc_json_key(j, "speaker");
+    xc_json_str_or_null(j, q->speaker);
+    xc_json_key(j, "documents");
+    xc_json_arr_begin(j);
+    for (size_t k = 0; k < q->ndocs; k++) xc_json_str(j, a->docs[q->docs[k]].id);
+    xc_json_arr_end(j);
+    xc_json_key(j, "support");
+    xc_json_str(j, q->independent >= 2 ? "corroborated" : "single");
+    xc_json_obj_end(j);
+  }
+  xc_json_arr_end(j);
+}
+
+/* The story's timeline: dated sentences with the documents that say them. */
+static void story_timeline_json(xc_json *j, const xc_analysis *a, const xc_story *s) {
+  xc_json_key(j, "timeline");
+  xc_json_arr_begin(j);
+  for (size_t i = 0; i < s->timeline.n; i++) {
+    const xc_tl_item *it = &s->timeline.v[i];
+    xc_json_obj_begin(j);
+    xc_json_key(j, "date");
+    xc_json_str(j, it->date);
+    xc_json_key(j, "text");
+    xc_json_str(j, it->text);
+    xc_json_key(j, "documents");
+    xc_json_arr_begin(j);
+    for (size_t k = 0; k < it->ndocs; k++) xc_json_str(j, a->docs[it->docs[k]].id);
+    xc_json_arr_end(j);
+    xc_json_obj_end(j);
+  }
+  xc_json_arr_end(j);
+}
+
 void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty) {
   xc_json j;
   xc_json_init(&j, out, pretty);
@@ -128,10 +171,10 @@ void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty) {
     for (size_t k = 0; k < s->ndocs; k++) xc_json_str(&j, a->docs[s->docs[k]].id);
     xc_json_arr_end(&j);
     story_entities_json(&j, a, s);
-    empty_array(&j, "quotes");
+    story_quotes_json(&j, a, s);
     empty_array(&j, "facts");
     empty_array(&j, "disputes");
-    empty_array(&j, "timeline");
+    story_timeline_json(&j, a, s);
     /* grounding needs the cross-check (a later stage): null until then */
     xc_json_key(&j, "sources");
     xc_json_arr_begin(&j);
@@ -239,6 +282,41 @@ static void md_entities(xc_buf *out, const xc_story *s) {
   if (any) xc_buf_puts(out, "\n");
 }
 
+/* The quotes, those carried by more reports first, at most twelve, each
+ * with its speaker and report count. */
+static void md_quotes(xc_buf *out, const xc_story *s) {
+  if (!s->quotes.n) return;
+  xc_buf_puts(out, "### Quotes\n\n");
+  size_t shown = 0;
+  for (size_t want = s->ndocs; want >= 1 && shown < 12; want--)
+    for (size_t i = 0; i < s->quotes.n && shown < 12; i++) {
+      const xc_sq_item *q = &s->quotes.v[i];
+      if (q->ndocs != want) continue;
+      xc_buf_puts(out, "- \xE2\x80\x9C");
+      md_text(out, q->text);
+      xc_buf_puts(out, "\xE2\x80\x9D \xE2\x80\x94 ");
+      md_text(out, q->speaker ? q->speaker : "speaker unknown");
+      xc_buf_printf(out, " [%zu/%zu]%s\n", q->ndocs, s->ndocs,
+                    q->independent >= 2 ? "" : " (single source)");
+      shown++;
+    }
+  if (shown < s->quotes.n) xc_buf_printf(out, "- \xE2\x80\xA6 and %zu more\n", s->quotes.n - shown);
+  xc_buf_puts(out, "\n");
+}
+
+/* The timeline: each dated sentence with how many reports say it. */
+static void md_timeline(xc_buf *out, const xc_story *s) {
+  if (!s->timeline.n) return;
+  xc_buf_puts(out, "### Timeline\n\n");
+  for (size_t i = 0; i < s->timeline.n; i++) {
+    const xc_tl_item *it = &s->timeline.v[i];
+    xc_buf_printf(out, "- %s: ", it->date);
+    md_text(out, it->text);
+    xc_buf_printf(out, " [%zu/%zu]\n", it->ndocs, s->ndocs);
+  }
+  xc_buf_puts(out, "\n");
+}
+
 void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
   xc_buf_printf(out, "# crosscheck: %zu report%s, %zu stor%s\n\n", a->ndocs,
                 a->ndocs == 1 ? "" : "s", a->nstories,
@@ -255,6 +333,8 @@ void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
     if (copies) xc_buf_printf(out, "; %zu cop%s", copies, copies == 1 ? "y" : "ies");
     xc_buf_printf(out, ")\n- Story id: `%s`\n\n", s->id);
     md_entities(out, s);
+    md_quotes(out, s);
+    md_timeline(out, s);
     xc_buf_puts(out, "### Sources\n\n");
     /* sources in publication order (undated last), originals before their
      * copies on the same day */

@@ -6,6 +6,10 @@
 
 /* crosscheck entities --conll FILE (cmd_entities.c) */
 int xc_cmd_entities(int argc, char **argv);
+/* crosscheck times --dct YYYY-MM-DD FILE (cmd_times.c) */
+int xc_cmd_times(int argc, char **argv);
+/* crosscheck quotes FILE (cmd_quotes.c) */
+int xc_cmd_quotes(int argc, char **argv);
 /* crosscheck train-ner --train FILE --dev FILE [--epochs N] -o FILE */
 int xc_cmd_train_ner(int argc, char **argv);
 

@@ -197,8 +197,8 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "analyze") == 0) return cmd_analyze(argc - 1, argv + 1);
   if (strcmp(cmd, "entities") == 0) return xc_cmd_entities(argc - 1, argv + 1);
   if (strcmp(cmd, "train-ner") == 0) return xc_cmd_train_ner(argc - 1, argv + 1);
-  if (strcmp(cmd, "times") == 0 || strcmp(cmd, "quotes") == 0)
-    return cmd_later(cmd, "quotes and times");
+  if (strcmp(cmd, "times") == 0) return xc_cmd_times(argc - 1, argv + 1);
+  if (strcmp(cmd, "quotes") == 0) return xc_cmd_quotes(argc - 1, argv + 1);
   if (strcmp(cmd, "ingest") == 0 || strcmp(cmd, "stories") == 0 ||
       strcmp(cmd, "story") == 0 || strcmp(cmd, "search") == 0 ||
       strcmp(cmd, "serve") == 0)

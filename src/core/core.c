@@ -3,6 +3,10 @@
  * 64-bit hash is inline in core.h). libc only. */
 #include "core.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -447,9 +451,17 @@ static int utf8_bad_at(const char *p, size_t n, size_t *len) {
   return cp == 0xFFFD && *len == 1;
 }
 
-/* Length of the leading run of ASCII bytes, 8 at a time. */
+/* Length of the leading run of ASCII bytes, 32 at a time with SSE2 (a
+ * page is mostly markup), then 8 at a time. */
 static size_t ascii_run(const char *p, size_t n) {
   size_t i = 0;
+#ifdef __SSE2__
+  for (; i + 32 <= n; i += 32) {
+    __m128i a = _mm_loadu_si128((const __m128i *)(p + i));
+    __m128i b = _mm_loadu_si128((const __m128i *)(p + i + 16));
+    if (_mm_movemask_epi8(_mm_or_si128(a, b))) break;
+  }
+#endif
   for (; i + 8 <= n; i += 8) {
     uint64_t w;
     memcpy(&w, p + i, 8);
@@ -459,17 +471,23 @@ static size_t ascii_run(const char *p, size_t n) {
   return i;
 }
 
-size_t xc_utf8_invalid_count(const char *p, size_t n) {
+size_t xc_utf8_scan(const char *p, size_t n, int *multibyte) {
   size_t bad = 0, len;
+  int multi = 0;
   for (size_t i = 0; i < n; i += len) {
     if ((unsigned char)p[i] < 0x80) {
       len = ascii_run(p + i, n - i);
       continue;
     }
-    bad += (size_t)utf8_bad_at(p + i, n - i, &len);
+    uint32_t cp = xc_utf8_decode(p + i, n - i, &len);
+    bad += cp == 0xFFFD && len == 1;
+    multi |= len > 1 && cp != 0xFFFD;
   }
+  if (multibyte) *multibyte = multi;
   return bad;
 }
+
+size_t xc_utf8_invalid_count(const char *p, size_t n) { return xc_utf8_scan(p, n, NULL); }
 
 void xc_utf8_sanitize(xc_buf *out, const char *p, size_t n) {
   size_t len, run = 0;
@@ -502,11 +520,31 @@ static unsigned char json_special(unsigned char c) {
   return c < 0x20 || c == '"' || c == '\\' || c >= 0x7F;
 }
 
+/* Whether one of the eight bytes of w is json_special: each test finds
+ * "some byte is ..." exactly (a borrow or carry only runs out of a byte
+ * that is itself a match). */
+static int json_special8(uint64_t w) {
+  const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+  uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+  uint64_t ctl = (w - ones * 0x20) & ~w;     /* a byte below 0x20 */
+  uint64_t quote = (q - ones) & ~q, back = (bs - ones) & ~bs;
+  uint64_t del = w | (w + ones);              /* a byte of 0x7F or more */
+  return ((ctl | quote | back | del) & high) != 0;
+}
+
 void xc_json_escape(xc_buf *out, const char *p, size_t n) {
   static const char hex[] = "0123456789abcdef";
   size_t len, run = 0; /* p[run..i) is plain and not yet copied */
   xc_buf_reserve(out, n + 2);
   for (size_t i = 0; i < n; i += len) {
+    if (i + 8 <= n) { /* plain text goes eight bytes at a time */
+      uint64_t w;
+      memcpy(&w, p + i, 8);
+      if (!json_special8(w)) {
+        len = 8;
+        continue;
+      }
+    }
     unsigned char c = (unsigned char)p[i];
     len = 1;
     if (!json_special(c)) continue;

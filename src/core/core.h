@@ -164,6 +164,10 @@ uint32_t xc_utf8_decode(const char *p, size_t n, size_t *len);
 void xc_utf8_encode(xc_buf *b, uint32_t cp);
 /* Returns the number of invalid sequences in p[0..n). */
 size_t xc_utf8_invalid_count(const char *p, size_t n);
+/* xc_utf8_invalid_count, also telling in *multibyte (when not NULL)
+ * whether p holds a valid multi-byte sequence other than U+FFFD: the
+ * evidence that bytes really are UTF-8. */
+size_t xc_utf8_scan(const char *p, size_t n, int *multibyte);
 /* Copies p[0..n) into out replacing each invalid sequence with U+FFFD. */
 void xc_utf8_sanitize(xc_buf *out, const char *p, size_t n);
 /* True for Unicode white space (incl. NBSP, U+2000..U+200A, U+3000). */

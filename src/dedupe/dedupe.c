@@ -1,6 +1,9 @@
-/* dedupe.c - first copy detection: word 5-gram shingles hashed to 64 bits,
- * sorted, compared pairwise by Jaccard resemblance (Broder 1997). Quadratic:
- * fine for a folder of reports; MinHash/LSH replaces it for crawls. */
+/* dedupe.c - copies among a set of documents and their origin. Each
+ * document is shingled, asks the copy index (copyidx.c) for earlier
+ * documents it may copy or be copied by, then joins it; every candidate
+ * pair is confirmed on exact shingle sets. The origin rule (earliest date,
+ * else the outlet the copy credits) decides which of a pair is the
+ * original, and copies of copies are pointed at the first original. */
 #include "dedupe.h"
 
 #include <stdlib.h>
@@ -8,171 +11,179 @@
 
 #include "../core/core.h"
 
-#define SHINGLE 5
-#define COPY_THRESHOLD 0.8
+/* ---- outlet names ---- */
 
-typedef struct {
-  uint64_t *h;
-  size_t n;
-} shingles;
-
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return x < y ? -1 : x > y;
+/* An outlet name reduced for comparison: ASCII letters and digits,
+ * lowercased, without "the" in front; a domain ("www.washingtonpost.com",
+ * "news.example.co.uk") gives its last label that is not a short suffix. */
+static size_t outlet_key(const char *s, char *out, size_t cap) {
+  const char *p = s, *end = s + strlen(s);
+  if (!strchr(s, ' ') && strchr(s, '.')) {
+    const char *q = strstr(s, "://");
+    if (q) p = q + 3;
+    const char *slash = strchr(p, '/');
+    if (slash) end = slash;
+    /* drop trailing labels of up to three letters (com, co, uk, org) */
+    const char *e = end;
+    for (;;) {
+      const char *dot = e;
+      while (dot > p && dot[-1] != '.') dot--;
+      if (dot == p || e - dot > 3) break;
+      e = dot - 1;
+    }
+    const char *b = e;
+    while (b > p && b[-1] != '.') b--;
+    p = b, end = e;
+  }
+  size_t n = 0;
+  for (; p < end && n + 1 < cap; p++)
+    if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) out[n++] = *p;
+    else if (*p >= 'A' && *p <= 'Z') out[n++] = (char)(*p + 32);
+  out[n] = 0;
+  if (n > 3 && !strncmp(out, "the", 3) && xc_strncaseeq(s, "the ", 4)) {
+    memmove(out, out + 3, n - 2);
+    n -= 3;
+  }
+  return n;
 }
 
-static int word_char(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c >= 0x80;
+int xc_dedupe_same_outlet(const char *credit, const char *outlet) {
+  if (!credit || !outlet) return 0;
+  char a[128], b[128];
+  size_t na = outlet_key(credit, a, sizeof a), nb = outlet_key(outlet, b, sizeof b);
+  if (!na || !nb) return 0;
+  if (na == nb) return !memcmp(a, b, na);
+  /* "Herald" for "Dornholt Herald": the shorter as a prefix or suffix */
+  const char *lo = na < nb ? a : b, *hi = na < nb ? b : a;
+  size_t nl = na < nb ? na : nb, nh = na < nb ? nb : na;
+  return nl >= 5 && (!memcmp(hi, lo, nl) || !memcmp(hi + nh - nl, lo, nl));
 }
 
-static shingles make_shingles(const char *t) {
-  shingles s = {0};
-  size_t cap = 0, nw = 0;
-  uint64_t win[SHINGLE];
-  const unsigned char *p = (const unsigned char *)t;
-  while (*p) {
-    while (*p && !word_char(*p)) p++;
-    if (!*p) break;
-    uint64_t h = 1469598103934665603ULL;
-    while (*p && word_char(*p)) h = (h ^ (uint64_t)xc_lower(*p++)) * 1099511628211ULL;
-    win[nw % SHINGLE] = h;
-    nw++;
-    if (nw >= SHINGLE) {
-      uint64_t x = 0;
-      for (size_t k = 0; k < SHINGLE; k++)
-        x = x * 0x9E3779B97F4A7C15ULL + win[(nw - SHINGLE + k) % SHINGLE];
-      if (s.n == cap) {
-        cap = cap ? cap * 2 : 256;
-        s.h = xc_xrealloc(s.h, cap * sizeof *s.h);
-      }
-      s.h[s.n++] = x;
+/* The page credits an outlet other than its own site: a repost. */
+static int credits_other(const xc_dedupe_doc *d) {
+  return d->publisher && !xc_dedupe_same_outlet(d->publisher, d->site);
+}
+
+/* ---- the origin rule ---- */
+
+enum { ORIGIN_STRONG, ORIGIN_WEAK };
+
+/* 0 when a is the original, 1 when b; *strength tells whether dates or a
+ * credit decided (strong) or only the dated-before-undated and input-order
+ * defaults (weak, which the text itself may overrule). */
+static int origin(const xc_dedupe_doc *a, size_t ia, const xc_dedupe_doc *b, size_t ib,
+                  int *strength) {
+  *strength = ORIGIN_STRONG;
+  if (a->published && b->published) {
+    int c = strcmp(a->published, b->published);
+    if (c) return c > 0;
+  }
+  int b_credits_a = credits_other(b) && xc_dedupe_same_outlet(b->publisher, a->site);
+  int a_credits_b = credits_other(a) && xc_dedupe_same_outlet(a->publisher, b->site);
+  if (b_credits_a != a_credits_b) return a_credits_b;
+  int ca = credits_other(a), cb = credits_other(b);
+  if (ca != cb) return ca;
+  *strength = ORIGIN_WEAK;
+  if (!a->published != !b->published) return !a->published;
+  return ia > ib;
+}
+
+int xc_dedupe_original(const xc_dedupe_doc *a, size_t ia, const xc_dedupe_doc *b,
+                       size_t ib) {
+  int strength;
+  return origin(a, ia, b, ib, &strength);
+}
+
+/* ---- batch ---- */
+
+/* The pair (i, j) with exact overlap o (A = i, B = j): sets *copy and
+ * *orig and returns 1 when one copies the other. */
+static int judge(const xc_dedupe_doc *docs, size_t i, size_t j, xc_overlap o,
+                 size_t *copy, size_t *orig) {
+  int strength;
+  int j_first = origin(&docs[i], i, &docs[j], j, &strength);
+  xc_overlap r = {o.nb, o.na, o.shared};          /* A = j, B = i */
+  int i_copies_j = xc_copy_b_of_a(r), j_copies_i = xc_copy_b_of_a(o);
+  /* the origin rule picks the direction; when only the defaults spoke and
+   * the text says the other way round (the later one is the one made of
+   * the other's text), the text wins */
+  int i_is_copy;
+  if (j_first ? i_copies_j : j_copies_i) i_is_copy = j_first;
+  else if (strength == ORIGIN_WEAK && (i_copies_j || j_copies_i)) i_is_copy = i_copies_j;
+  else return 0;
+  *copy = i_is_copy ? i : j;
+  *orig = i_is_copy ? j : i;
+  return 1;
+}
+
+/* Follows original pointers to the first original; breaks any cycle the
+ * pairwise rule may form at the member given first. state: 0 new,
+ * 1 on the current path, 2 done. */
+static void resolve_roots(int *best, size_t n) {
+  unsigned char *state = xc_xcalloc(n ? n : 1, 1);
+  int *path = xc_xmalloc((n ? n : 1) * sizeof *path);
+  for (size_t s = 0; s < n; s++) {
+    size_t len = 0;
+    int x = (int)s;
+    while (x >= 0 && state[x] == 0) {
+      state[x] = 1;
+      path[len++] = x;
+      x = best[x];
+    }
+    if (x >= 0 && state[x] == 1) { /* a cycle: its first-given member leads */
+      int lead = x;
+      for (int y = best[x]; y != x; y = best[y]) lead = y < lead ? y : lead;
+      best[lead] = -1;
+    }
+    /* point each path member at its root, from the end of the path */
+    for (size_t k = len; k-- > 0;) {
+      int o = best[path[k]];
+      if (o >= 0 && best[o] >= 0) best[path[k]] = best[o];
+      state[path[k]] = 2;
     }
   }
-  if (s.n) {
-    qsort(s.h, s.n, sizeof *s.h, cmp_u64);
-    size_t k = 1;
-    for (size_t i = 1; i < s.n; i++)
-      if (s.h[i] != s.h[k - 1]) s.h[k++] = s.h[i];
-    s.n = k;
-  }
-  return s;
+  free(state);
+  free(path);
 }
 
-static double jaccard(const shingles *a, const shingles *b) {
-  if (!a->n || !b->n) return 0;
-  size_t i = 0, j = 0, both = 0;
-  while (i < a->n && j < b->n) {
-    if (a->h[i] == b->h[j]) both++, i++, j++;
-    else if (a->h[i] < b->h[j]) i++;
-    else j++;
+#define CANDS 16
+
+void xc_dedupe_copies(const xc_dedupe_doc *docs, size_t n, int *copy_of) {
+  if (!n) return;
+  xc_shingles *s = xc_xcalloc(n, sizeof *s);
+  size_t *shared = xc_xcalloc(n, sizeof *shared);
+  xc_copyidx *ix = xc_copyidx_new();
+  xc_copy_cand cand[CANDS];
+  for (size_t i = 0; i < n; i++) copy_of[i] = -1;
+  for (size_t i = 0; i < n; i++) {
+    xc_shingles_make(&s[i], docs[i].text, docs[i].len);
+    xc_copy_sig g;
+    xc_copyidx_sign(ix, &s[i], &g);
+    size_t nc = xc_copyidx_candidates(ix, &g, cand, CANDS);
+    xc_copyidx_add(ix, &g);
+    for (size_t k = 0; k < nc; k++) {
+      size_t j = cand[k].doc, c, o;
+      xc_overlap ov = xc_shingles_overlap(&s[i], &s[j]);
+      if (!judge(docs, i, j, ov, &c, &o)) continue;
+      /* a copy of several: the one it shares most with, then the first */
+      if (copy_of[c] < 0 || ov.shared > shared[c] ||
+          (ov.shared == shared[c] && (int)o < copy_of[c]))
+        copy_of[c] = (int)o, shared[c] = ov.shared;
+    }
   }
-  return (double)both / (double)(a->n + b->n - both);
+  resolve_roots(copy_of, n);
+  for (size_t i = 0; i < n; i++) xc_shingles_release(&s[i]);
+  free(s);
+  free(shared);
+  xc_copyidx_free(ix);
 }
 
 double xc_dedupe_resemblance(const char *a, const char *b) {
-  shingles x = make_shingles(a), y = make_shingles(b);
-  double r = jaccard(&x, &y);
-  free(x.h);
-  free(y.h);
+  xc_shingles x = {0}, y = {0};
+  xc_shingles_make(&x, a, strlen(a));
+  xc_shingles_make(&y, b, strlen(b));
+  double r = xc_overlap_jaccard(xc_shingles_overlap(&x, &y));
+  xc_shingles_release(&x);
+  xc_shingles_release(&y);
   return r;
-}
-
-/* Candidate pairs: documents that share at least one sampled shingle (those
- * whose hash is 0 mod SAMPLE), found by sorting (hash, doc) postings.
- * Shingles shared by very many documents (boilerplate) are skipped. */
-#define SAMPLE 8
-#define MAX_POSTING 64
-
-typedef struct {
-  uint64_t h;
-  uint32_t doc;
-} posting;
-
-static int cmp_posting(const void *a, const void *b) {
-  const posting *x = a, *y = b;
-  if (x->h != y->h) return x->h < y->h ? -1 : 1;
-  return (x->doc > y->doc) - (x->doc < y->doc);
-}
-
-static int cmp_pair(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return x < y ? -1 : x > y;
-}
-
-/* Returns sorted unique pair keys (i << 32 | j, i < j); count in *npairs. */
-static uint64_t *candidate_pairs(const shingles *s, size_t n, size_t *npairs) {
-  posting *ps = NULL;
-  size_t np = 0, cap = 0;
-  for (size_t i = 0; i < n; i++)
-    for (size_t k = 0; k < s[i].n; k++) {
-      if (s[i].h[k] % SAMPLE) continue;
-      if (np == cap) {
-        cap = cap ? cap * 2 : 1024;
-        ps = xc_xrealloc(ps, cap * sizeof *ps);
-      }
-      ps[np++] = (posting){s[i].h[k], (uint32_t)i};
-    }
-  if (np) qsort(ps, np, sizeof *ps, cmp_posting);
-  uint64_t *pairs = NULL;
-  size_t npr = 0, pcap = 0;
-  for (size_t a = 0; a < np;) {
-    size_t b = a;
-    while (b < np && ps[b].h == ps[a].h) b++;
-    if (b - a > 1 && b - a <= MAX_POSTING)
-      for (size_t x = a; x < b; x++)
-        for (size_t y = x + 1; y < b; y++) {
-          if (npr == pcap) {
-            pcap = pcap ? pcap * 2 : 1024;
-            pairs = xc_xrealloc(pairs, pcap * sizeof *pairs);
-          }
-          pairs[npr++] = (uint64_t)ps[x].doc << 32 | ps[y].doc;
-        }
-    a = b;
-  }
-  free(ps);
-  if (npr) qsort(pairs, npr, sizeof *pairs, cmp_pair);
-  size_t k = 0;
-  for (size_t i = 0; i < npr; i++)
-    if (!k || pairs[k - 1] != pairs[i]) pairs[k++] = pairs[i];
-  *npairs = k;
-  return pairs;
-}
-
-void xc_dedupe_copies(const char *const *texts, size_t n, const int *rank,
-                      int *copy_of) {
-  shingles *s = xc_xcalloc(n ? n : 1, sizeof *s);
-  for (size_t i = 0; i < n; i++) {
-    s[i] = make_shingles(texts[i]);
-    copy_of[i] = -1;
-  }
-  size_t npairs;
-  uint64_t *pairs = candidate_pairs(s, n, &npairs);
-  /* each document's best earlier original among its candidates */
-  double *best_sim = xc_xcalloc(n ? n : 1, sizeof *best_sim);
-  int *best = xc_xmalloc((n ? n : 1) * sizeof *best);
-  for (size_t i = 0; i < n; i++) best[i] = -1;
-  for (size_t k = 0; k < npairs; k++) {
-    size_t i = (size_t)(pairs[k] >> 32), j = (size_t)(pairs[k] & 0xffffffffu);
-    if (s[i].n < 20 || s[j].n < 20) continue;
-    double r = jaccard(&s[i], &s[j]);
-    if (r < COPY_THRESHOLD) continue;
-    /* the later one (by rank, then input order) copies the earlier */
-    size_t later = (rank[j] > rank[i] || (rank[j] == rank[i] && j > i)) ? j : i;
-    size_t earlier = later == j ? i : j;
-    if (best[later] < 0 || rank[earlier] < rank[best[later]] ||
-        (rank[earlier] == rank[best[later]] && r > best_sim[later]))
-      best[later] = (int)earlier, best_sim[later] = r;
-  }
-  /* point every copy at the root original, never at another copy */
-  for (size_t i = 0; i < n; i++) {
-    int o = best[i];
-    for (int hops = 0; o >= 0 && best[o] >= 0 && hops < 64; hops++) o = best[o];
-    copy_of[i] = o;
-  }
-  for (size_t i = 0; i < n; i++) free(s[i].h);
-  free(s);
-  free(pairs);
-  free(best);
-  free(best_sim);
 }

@@ -9,6 +9,8 @@
 #include "../dedupe/dedupe.h"
 #include "../lang/lang.h"
 #include "../lang/resolve.h"
+#include "../quote/quote.h"
+#include "../time/timex.h"
 
 xc_analysis *xc_analysis_new(void) { return xc_xcalloc(1, sizeof(xc_analysis)); }
 
@@ -25,6 +27,8 @@ void xc_analysis_free(xc_analysis *a) {
     free(a->stories[i].docs);
     xc_resolve_free(a->stories[i].entities);
     free(a->stories[i].entity_order);
+    xc_timeline_release(&a->stories[i].timeline);
+    xc_story_quotes_release(&a->stories[i].quotes);
   }
   free(a->stories);
   free(a->ids);
@@ -131,14 +135,6 @@ static int date_cmp(const xc_document *x, const xc_document *y) {
   return a ? -1 : b ? 1 : 0;
 }
 
-static const xc_document *sort_docs; /* qsort has no context argument */
-
-static int cmp_by_date(const void *x, const void *y) {
-  int i = *(const int *)x, j = *(const int *)y;
-  int c = date_cmp(&sort_docs[i], &sort_docs[j]);
-  return c ? c : (i > j) - (i < j);
-}
-
 /* A story's entity and what orders it: in more documents first, then
  * more mentions, then first seen first (the resolver's order). */
 typedef struct {
@@ -152,17 +148,45 @@ static int entity_cmp(const void *x, const void *y) {
   return a->index < b->index ? -1 : a->index > b->index;
 }
 
-/* Runs the language layer over every report of story s and resolves its
- * entity mentions across them. */
-static void story_entities(xc_analysis *a, xc_story *s, xc_lang_doc *ld) {
+/* A report's creation date for its time expressions: the day it was
+ * published, when known. */
+static const xc_date *report_dct(const xc_document *d, xc_date *out) {
+  const char *p = d->x.published;
+  return p && strlen(p) >= 10 && xc_timex_parse_date(p, 10, out) == 0 ? out : NULL;
+}
+
+/* Runs the language layer over every report of story s: resolves its
+ * entity mentions across them, resolves each report's time expressions
+ * against its own date for the timeline, and, once the story's entities
+ * are known, finds each report's quotes and their speakers. */
+static void story_language(xc_analysis *a, xc_story *s, xc_timexv *tx) {
   s->entities = xc_resolve_new();
+  xc_timeline_init(&s->timeline);
+  xc_story_quotes_init(&s->quotes);
+  xc_lang_doc *ld = xc_xcalloc(s->ndocs ? s->ndocs : 1, sizeof *ld);
   for (size_t k = 0; k < s->ndocs; k++) {
-    const char *text = a->docs[s->docs[k]].x.text;
+    const xc_document *d = &a->docs[s->docs[k]];
+    const char *text = d->x.text;
     size_t n = strlen(text);
-    if (xc_lang_analyze(text, n, NULL, ld) == 0)
-      xc_resolve_add(s->entities, (uint32_t)s->docs[k], text, n, ld);
+    if (xc_lang_analyze(text, n, NULL, &ld[k]) != 0) continue;
+    xc_resolve_add(s->entities, (uint32_t)s->docs[k], text, n, &ld[k]);
+    xc_date dct;
+    if (xc_timex_tag(text, n, report_dct(d, &dct), tx) == 0)
+      xc_timeline_add(&s->timeline, s->docs[k], text, &ld[k], tx);
   }
+  xc_timeline_finish(&s->timeline);
   xc_resolve_finish(s->entities);
+  xc_quotes q;
+  xc_quotes_init(&q);
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const xc_document *d = &a->docs[s->docs[k]];
+    const char *text = d->x.text;
+    if (xc_quote_find(text, strlen(text), &ld[k], s->entities, (uint32_t)s->docs[k], &q) == 0)
+      xc_story_quotes_add(&s->quotes, s->docs[k], d->copy_of >= 0, text, &q, s->entities);
+    xc_lang_doc_release(&ld[k]);
+  }
+  xc_quotes_release(&q);
+  free(ld);
   s->nentities = xc_resolve_count(s->entities);
   s->entity_order = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *s->entity_order);
   entity_rank *rank = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *rank);
@@ -175,6 +199,30 @@ static void story_entities(xc_analysis *a, xc_story *s, xc_lang_doc *ld) {
   free(rank);
 }
 
+/* Copies and their origin (src/dedupe): copy_of[i] receives the index of
+ * the original document i copies, or -1. A copy that names no first
+ * publisher of its own gets its original's (the original's credit, else
+ * its site): the outlet that first published the text. */
+static void find_copies(xc_analysis *a, int *copy_of) {
+  size_t n = a->ndocs;
+  xc_dedupe_doc *dd = xc_xmalloc(n * sizeof *dd);
+  for (size_t i = 0; i < n; i++) {
+    const xc_extracted *x = &a->docs[i].x;
+    dd[i] = (xc_dedupe_doc){x->text, strlen(x->text), x->published, x->site,
+                            x->publisher};
+  }
+  xc_dedupe_copies(dd, n, copy_of);
+  free(dd);
+  for (size_t i = 0; i < n; i++) {
+    xc_document *d = &a->docs[i];
+    d->copy_of = copy_of[i];
+    if (copy_of[i] < 0 || d->x.publisher) continue;
+    const xc_extracted *o = &a->docs[copy_of[i]].x;
+    const char *first = o->publisher ? o->publisher : o->site;
+    if (first) d->x.publisher = xc_xstrdup(first);
+  }
+}
+
 void xc_analysis_finish(xc_analysis *a) {
   if (a->finished) return;
   a->finished = 1;
@@ -182,25 +230,13 @@ void xc_analysis_finish(xc_analysis *a) {
   if (n == 0) return;
   const char **texts = xc_xmalloc(n * sizeof *texts);
   const char **titles = xc_xmalloc(n * sizeof *titles);
-  int *rank = xc_xmalloc(n * sizeof *rank);
   int *copy_of = xc_xmalloc(n * sizeof *copy_of);
   int *story = xc_xmalloc(n * sizeof *story);
-  /* rank: position in date order (equal dates share a rank) */
-  int *order = xc_xmalloc(n * sizeof *order);
   for (size_t i = 0; i < n; i++) {
     texts[i] = a->docs[i].x.text;
     titles[i] = a->docs[i].x.title;
-    order[i] = (int)i;
   }
-  sort_docs = a->docs;
-  qsort(order, n, sizeof *order, cmp_by_date);
-  for (size_t k = 0; k < n; k++)
-    rank[order[k]] = k > 0 && date_cmp(&a->docs[order[k]], &a->docs[order[k - 1]]) == 0
-                         ? rank[order[k - 1]]
-                         : (int)k;
-  free(order);
-  xc_dedupe_copies(texts, n, rank, copy_of);
-  for (size_t i = 0; i < n; i++) a->docs[i].copy_of = copy_of[i];
+  find_copies(a, copy_of);
   size_t k = xc_cluster_group(titles, texts, copy_of, n, story);
   a->stories = xc_xcalloc(k ? k : 1, sizeof *a->stories);
   a->nstories = k;
@@ -226,13 +262,12 @@ void xc_analysis_finish(xc_analysis *a) {
       h = xc_hash64(a->docs[s->docs[j]].id, XC_ID_LEN, h);
     hex_id(h, s->id);
   }
-  xc_lang_doc ld;
-  xc_lang_doc_init(&ld);
-  for (size_t si = 0; si < k; si++) story_entities(a, &a->stories[si], &ld);
-  xc_lang_doc_release(&ld);
+  xc_timexv tx;
+  xc_timexv_init(&tx);
+  for (size_t si = 0; si < k; si++) story_language(a, &a->stories[si], &tx);
+  xc_timexv_release(&tx);
   free(texts);
   free(titles);
-  free(rank);
   free(copy_of);
   free(story);
 }

@@ -32,6 +32,29 @@ void xc_input_release(xc_input *in) {
 }
 
 /* ---- binary sniffing ---- */
+/* Counts byte c as a NUL or as a control character that text does not
+ * use (all below 0x20 but tab, line ends, form feed and escape). */
+static void count_ctl(unsigned c, size_t *nul, size_t *ctl) {
+  *nul += c == 0;
+  *ctl += c > 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+          c != '\f' && c != 0x1b;
+}
+
+/* Nonzero when one of the eight bytes of w is below 0x20 and not a tab,
+ * line feed or carriage return. ZERO_BYTES(x) sets the high bit of
+ * exactly the zero bytes of x (no borrow runs from byte to byte), so
+ * zero bytes of w ^ (c * ONES) mark the bytes equal to c. */
+static int low_bytes(uint64_t w) {
+  const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+#define ZERO_BYTES(x) (~((((x) & low7) + low7) | (x) | low7))
+  uint64_t below = ZERO_BYTES(w & 0xE0E0E0E0E0E0E0E0ull); /* bytes < 0x20 */
+  if (!below) return 0;
+  uint64_t text = ZERO_BYTES(w ^ (ones * '\t')) | ZERO_BYTES(w ^ (ones * '\n')) |
+                  ZERO_BYTES(w ^ (ones * '\r'));
+#undef ZERO_BYTES
+  return (below & ~text) != 0;
+}
+
 static const char *binary_kind(const unsigned char *p, size_t n) {
   static const struct {
     const char *magic;
@@ -53,14 +76,17 @@ static const char *binary_kind(const unsigned char *p, size_t n) {
     if (n >= magic[i].len && memcmp(p, magic[i].magic, magic[i].len) == 0)
       return magic[i].name;
   /* counted without a branch per byte; the NUL verdict comes first, as
-   * it would stopping at the NUL that tips it */
-  size_t m = n < 8192 ? n : 8192, ctl = 0, nul = 0;
-  for (size_t i = 0; i < m; i++) {
-    unsigned c = p[i];
-    nul += c == 0;
-    ctl += c > 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
-           c != '\f' && c != 0x1b;
+   * it would stopping at the NUL that tips it. Eight bytes with none below
+   * 0x20 but tabs and line ends (nearly all of a text) are passed over in
+   * one test. */
+  size_t m = n < 8192 ? n : 8192, ctl = 0, nul = 0, i = 0;
+  for (; i + 8 <= m; i += 8) {
+    uint64_t w;
+    memcpy(&w, p + i, 8);
+    if (!low_bytes(w)) continue;
+    for (size_t k = i; k < i + 8; k++) count_ctl(p[k], &nul, &ctl);
   }
+  for (; i < m; i++) count_ctl(p[i], &nul, &ctl);
   /* a few stray NULs in a text page are stripped later */
   if (nul * 500 > m || nul > 64) return "binary data (NUL bytes)";
   if (m && ctl * 20 > m) return "binary data (control characters)";
@@ -148,27 +174,6 @@ static int ascii_compatible(const char *label) {
   return 0;
 }
 
-/* Is there a valid multi-byte sequence (evidence that the bytes really
- * are UTF-8)? ASCII runs are skipped eight bytes at a time. */
-static int has_utf8_multibyte(const char *p, size_t n) {
-  size_t i = 0, len;
-  while (i < n) {
-    uint64_t w;
-    if (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull))) {
-      i += 8;
-      continue;
-    }
-    if ((unsigned char)p[i] < 0x80) {
-      i++;
-      continue;
-    }
-    uint32_t cp = xc_utf8_decode(p + i, n - i, &len);
-    if (len > 1 && cp != 0xFFFD) return 1;
-    i += len ? len : 1;
-  }
-  return 0;
-}
-
 /* Decodes p[0..n) into in->data. When *owned is p itself (a buffer the
  * caller malloc'd) and the bytes are already clean UTF-8, the buffer is
  * taken over instead of copied and *owned is set to NULL. */
@@ -193,7 +198,8 @@ static void decode(const char *p, size_t n, xc_input *in, char **owned) {
   if (!label && html_declared_charset(p, n, declared, sizeof declared))
     label = iconv_name(declared);
 
-  size_t bad = xc_utf8_invalid_count(p, n);
+  int multibyte; /* a valid multi-byte sequence: evidence of UTF-8 */
+  size_t bad = xc_utf8_scan(p, n, &multibyte);
   int want_utf8 = !label || strcmp(label, "UTF-8") == 0 ||
                   strcmp(label, "utf-8") == 0;
   /* a page labelled with a legacy charset whose bytes are all valid UTF-8,
@@ -202,9 +208,9 @@ static void decode(const char *p, size_t n, xc_input *in, char **owned) {
    * plain ASCII under a charset that keeps ASCII as it is reads the same
    * either way, without iconv */
   if (!want_utf8 && !bad &&
-      (has_utf8_multibyte(p, n) || ascii_compatible(label)))
+      (multibyte || ascii_compatible(label)))
     want_utf8 = 1;
-  if (want_utf8 && bad && !has_utf8_multibyte(p, n))
+  if (want_utf8 && bad && !multibyte)
     label = "WINDOWS-1252", want_utf8 = 0; /* undeclared legacy page */
   if (!want_utf8 && decode_iconv(label, p, n, &out) == 0) {
     snprintf(in->charset, sizeof in->charset, "%s", label);

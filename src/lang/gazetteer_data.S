@@ -1,9 +1,9 @@
-/* gazetteer_data.S - links the name lists (data/gazetteer.tsv, made by
- * data/gen_gazetteer.sh) into the binary as read-only bytes. */
+/* gazetteer_data.S - links the name-list table (BUILD/gen/gazetteer.bin,
+ * made from data/gazetteer.tsv by data/gen_gaz_table.c during the build;
+ * the path comes in as XC_GAZ_BIN) into the binary as read-only bytes. */
         .section .rodata
-        .globl xc_gaz_data_start
-        .globl xc_gaz_data_end
-xc_gaz_data_start:
-        .incbin "data/gazetteer.tsv"
-xc_gaz_data_end:
+        .balign 64
+        .globl xc_gaz_table_start
+xc_gaz_table_start:
+        .incbin XC_GAZ_BIN
         .section .note.GNU-stack,"",@progbits

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang/gazetteer.h"
+
 void xc_lang_doc_init(xc_lang_doc *d) { memset(d, 0, sizeof *d); }
 
 void xc_lang_doc_release(xc_lang_doc *d) {
@@ -83,6 +85,91 @@ static void drop_heading_names(const char *text, xc_lang_doc *d) {
   free(head);
 }
 
+/* ---- datelines ---- */
+/* Is tokens [a, b) a place the name lists know (a city, country or
+ * region)? Words are looked up lower-cased. */
+static int known_place(const char *text, const xc_token *t, size_t a, size_t b) {
+  if (b <= a || b - a > XC_GAZ_MAXWORDS) return 0;
+  uint64_t w[XC_GAZ_MAXWORDS];
+  for (size_t i = a; i < b; i++) {
+    char low[64];
+    size_t n = t[i].end - t[i].start;
+    if (t[i].kind != XC_TK_WORD || n >= sizeof low) return 0;
+    for (size_t k = 0; k < n; k++) low[k] = (char)xc_lower((unsigned char)text[t[i].start + k]);
+    w[i - a] = xc_gaz_word_hash(low, n);
+  }
+  unsigned bits = xc_gaz_lookup(xc_gaz_default(), w, b - a);
+  if (bits & (1u << XC_GAZ_COMMON)) return 0; /* "Reading:", "Nice —" */
+  return (bits & (1u << XC_GAZ_CITY | 1u << XC_GAZ_COUNTRY | 1u << XC_GAZ_REGION)) != 0;
+}
+
+/* Makes tokens [a, b) one LOC mention: retypes the mention that is
+ * exactly those tokens, or adds one where no mention touches them. */
+static void make_place(xc_lang_doc *d, size_t a, size_t b) {
+  size_t at = 0;
+  while (at < d->nmentions && d->mentions[at].tok_end <= a) at++;
+  if (at < d->nmentions && d->mentions[at].tok < b) {
+    xc_mention *m = &d->mentions[at];
+    if (m->tok == a && m->tok_end == b) m->type = XC_NER_LOC;
+    return;
+  }
+  add_mention(d, d->tokens.v, a, b, XC_NER_LOC);
+  xc_mention added = d->mentions[d->nmentions - 1];
+  memmove(&d->mentions[at + 1], &d->mentions[at], (d->nmentions - 1 - at) * sizeof added);
+  d->mentions[at] = added;
+}
+
+static int is_punct(const xc_token *t, int sub) {
+  return t->kind == XC_TK_PUNCT && t->sub == sub;
+}
+
+/* A run of capitalised words from token i (at most four; all in capitals
+ * when caps): returns its end. */
+static size_t cap_run(const xc_token *t, size_t nt, size_t i, int caps) {
+  size_t j = i;
+  while (j < nt && j - i < 4 && t[j].kind == XC_TK_WORD &&
+         (caps ? (t[j].flags & XC_TF_ALLCAPS) && t[j].end - t[j].start > 1
+               : (t[j].flags & XC_TF_UPPER) != 0) &&
+         (j == i || !(t[j].flags & XC_TF_NEWLINE)))
+    j++;
+  return j;
+}
+
+/* Datelines: a line that opens with a place the name lists know, in
+ * capitals ("KYIV —", "NEW YORK (AP) —", "KYIV, Ukraine —") or not
+ * ("London —", "London:"), then a dash, a colon or a news agency in
+ * brackets, then the story. The place is a LOC whatever the tagger said
+ * (trained on prose, it takes a line-initial word in capitals for an
+ * organisation). */
+static void datelines(const char *text, xc_lang_doc *d) {
+  const xc_token *t = d->tokens.v;
+  size_t nt = d->tokens.n;
+  for (size_t i = 0; i < nt; i++) {
+    if (!(t[i].flags & XC_TF_NEWLINE) || t[i].kind != XC_TK_WORD) continue;
+    int caps = (t[i].flags & XC_TF_ALLCAPS) != 0;
+    size_t j = cap_run(t, nt, i, caps);
+    if (j == i || !known_place(text, t, i, j)) continue;
+    size_t parts[2][2] = {{i, j}, {0, 0}}, np = 1, k = j;
+    /* ", Ukraine" / ", Calif.": a second place after a comma */
+    if (k + 1 < nt && is_punct(&t[k], XC_PU_COMMA)) {
+      size_t e = cap_run(t, nt, k + 1, 0);
+      if (e > k + 1) {
+        if (known_place(text, t, k + 1, e)) parts[np][0] = k + 1, parts[np][1] = e, np++;
+        k = e;
+      }
+    }
+    /* "(AP)", "(Reuters)": an agency in brackets */
+    if (k + 2 < nt && is_punct(&t[k], XC_PU_BRACKET) && (t[k].flags & XC_TF_OPEN) &&
+        t[k + 1].kind == XC_TK_WORD && is_punct(&t[k + 2], XC_PU_BRACKET) &&
+        (t[k + 2].flags & XC_TF_CLOSE))
+      k += 3;
+    if (k + 1 >= nt || (t[k + 1].flags & XC_TF_NEWLINE)) continue;
+    if (!is_punct(&t[k], XC_PU_DASH) && !is_punct(&t[k], XC_PU_COLON)) continue;
+    for (size_t p = 0; p < np; p++) make_place(d, parts[p][0], parts[p][1]);
+    i = k;
+  }
+}
+
 int xc_lang_analyze(const char *text, size_t n, const xc_ner *m, xc_lang_doc *d) {
   d->nmentions = 0;
   int rc = xc_tokenize(text, n, &d->tokens);
@@ -119,6 +206,7 @@ int xc_lang_analyze(const char *text, size_t n, const xc_ner *m, xc_lang_doc *d)
       if (tag != XC_NER_O && !cont) open = i + 1, type = (size_t)XC_NER_TYPE_OF(tag);
     }
   }
+  datelines(text, d);
   drop_heading_names(text, d);
   return 0;
 }

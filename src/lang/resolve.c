@@ -500,13 +500,28 @@ static int in_other_mention(const xc_resolver *r, const dview *v, size_t mi, siz
   return m->tok <= k && k < m->tok_end && !(r->nodes[v->base + *j - 1].flags & N_SKIP);
 }
 
+/* Is the word before token k "to" or a modal ("to anger President X",
+ * "would please Minister Y")? Then the lower-case word at k is a verb,
+ * not a modifier of the title after it. */
+static int after_verb_marker(const dview *v, size_t k) {
+  static const char *const markers[] = {"to", "will", "would", "could", "can", "may",
+                                        "might", "must", "shall", "should", "not", NULL};
+  if (k == 0 || !tok_is_word(&v->t[k - 1])) return 0;
+  const xc_token *t = &v->t[k - 1];
+  size_t n = t->end - t->start;
+  for (int i = 0; markers[i]; i++)
+    if (strlen(markers[i]) == n && xc_strncaseeq(v->text + t->start, markers[i], n)) return 1;
+  return 0;
+}
+
 /* Titles in front of a person's name starting at token ns (the mention's
  * own leading title words, if any, come first): the nearest word must be
  * a title, rank or role word; before it more of those, and modifiers of
  * roles and ranks ("Foreign Minister", "Police Chief"; is_modifier; not
  * "accusing Mr."), up to six words,
  * stopping at punctuation, function words, pronouns, verbs, adverbs,
- * other mentions, a capitalised first name ("Don") and after a
+ * other mentions, a capitalised first name ("Don"), a lower-case word
+ * after "to" or a modal (a verb: "to anger President"), and after a
  * lower-case modifier ("former"). The phrase is split after its last role word: to the
  * left a role ("Defense Minister"), to the right a title ("Gen."). */
 static void titles_before(xc_resolver *r, const dview *v, size_t mi, size_t ns, uint32_t node) {
@@ -522,8 +537,8 @@ static void titles_before(xc_resolver *r, const dview *v, size_t mi, size_t ns, 
       if (!lower && t->sub != XC_AB_LISTED && is_first_name(v, k)) break; /* "Don" */
       if ((bits & W_ROLE) && lastrole == SIZE_MAX) lastrole = k;
     } else if (!(right & (W_ROLE | W_RANK | W_MOD)) || (bits & (W_STOP | W_FN)) ||
-               !is_modifier(v, k)) {
-      break; /* modifiers go with roles and ranks, not "Mr." */
+               !is_modifier(v, k) || (lower && after_verb_marker(v, k))) {
+      break; /* modifiers go with roles and ranks, not "Mr."; not "to anger" */
     } else {
       bits |= W_MOD;
     }

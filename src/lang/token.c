@@ -564,9 +564,11 @@ static size_t scan_quote(tz *z, size_t i, int32_t c, size_t len, int kind, int d
                          int fixed, unsigned flags) {
   size_t e = i + len;
   if (c == '`' && e < z->n && z->s[e] == '`') e++, kind = XC_QU_DOUBLE; /* `` */
-  if (c == '\'' && e < z->n && z->s[e] == '\'') {                       /* '' */
+  /* '': the Penn Treebank's closing mark, but ASCII news text uses it at
+   * both ends (''Yes,'' he said): the flanks decide, closing by default */
+  if (c == '\'' && e < z->n && z->s[e] == '\'') {
     e++;
-    kind = XC_QU_DOUBLE, dir = QD_CLOSE, fixed = 1;
+    kind = XC_QU_DOUBLE, dir = QD_CLOSE, fixed = 0;
   }
   const xc_token *p = last_tok(z);
   int prev_space = !p || p->end < i;

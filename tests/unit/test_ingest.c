@@ -96,6 +96,23 @@ TEST(binary_and_empty_rejected_with_reason) {
   xc_input_release(&in);
 }
 
+/* One control character in 32 bytes is text with stray bytes; one in 16
+ * is binary. Tabs, line ends, form feeds and escapes never count. */
+TEST(control_character_ratio_decides_binary) {
+  char page[4096];
+  for (size_t i = 0; i < sizeof page; i++) page[i] = "Quay\t\r\n\f\x1b word"[i % 14];
+  xc_input in;
+  xc_err err;
+  CHECK(load(page, sizeof page, &in, &err) == 0);
+  xc_input_release(&in);
+  for (size_t i = 5; i < sizeof page; i += 32) page[i] = '\x02';
+  CHECK(load(page, sizeof page, &in, &err) == 0); /* 1 in 32: kept */
+  xc_input_release(&in);
+  for (size_t i = 21; i < sizeof page; i += 32) page[i] = '\x07';
+  CHECK(load(page, sizeof page, &in, &err) == XC_EFORMAT); /* 1 in 16 */
+  CHECK(strstr(err.msg, "control characters") != NULL);
+}
+
 TEST(rare_nul_bytes_are_stripped_not_rejected) {
   xc_buf b;
   xc_buf_init(&b);

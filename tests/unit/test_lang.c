@@ -1,6 +1,6 @@
 /* test_lang.c - the language layer end to end (lang.c): mentions with byte
- * offsets over a text, and names in title-case headings kept only when the
- * body names them too. */
+ * offsets over a text, names in title-case headings kept only when the
+ * body names them too, and datelines read as places. */
 #include "../../src/lang/lang.h"
 #include "test.h"
 
@@ -42,6 +42,26 @@ TEST(lang_title_case_headings_name_only_what_the_body_names) {
   for (size_t i = 0; i < d.nmentions; i++) CHECK(d.mentions[i].start >= strlen("Regional Security Briefing"));
   CHECK(has_mention(t, &d, "Lena Varga", XC_NER_PER)); /* the second heading: named in the body */
   CHECK(has_mention(t, &d, "Dornholt", XC_NER_LOC));
+  xc_lang_doc_release(&d);
+}
+
+TEST(lang_datelines_are_places) {
+  const char *t = "Ferry strike ends\n"
+                  "OSLO, Norway \xE2\x80\x94 The ferry crews went back to work on Monday.\n"
+                  "LISBON (AP) \xE2\x80\x94 Port workers agreed to talks.\n"
+                  "Madrid: The union said little.\n"
+                  "UPDATE \xE2\x80\x94 More to follow.\n"
+                  "Reading: a list of the ports affected.";
+  xc_lang_doc d;
+  xc_lang_doc_init(&d);
+  CHECK(xc_lang_analyze(t, strlen(t), NULL, &d) == 0);
+  CHECK(has_mention(t, &d, "OSLO", XC_NER_LOC));
+  CHECK(has_mention(t, &d, "Norway", XC_NER_LOC));
+  CHECK(has_mention(t, &d, "LISBON", XC_NER_LOC));
+  CHECK(has_mention(t, &d, "Madrid", XC_NER_LOC));
+  CHECK(!has_mention(t, &d, "UPDATE", XC_NER_LOC));  /* not a place */
+  CHECK(!has_mention(t, &d, "Reading", XC_NER_LOC)); /* a town, but a common word */
+  for (size_t i = 1; i < d.nmentions; i++) CHECK(d.mentions[i - 1].tok_end <= d.mentions[i].tok);
   xc_lang_doc_release(&d);
 }
 

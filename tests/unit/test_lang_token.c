@@ -151,6 +151,9 @@ TEST(token_quotes_open_and_close) {
   CHECK_STR(toks("«Non» „Ja“ 「はい」 ``so''"), "«|Non|»|„|Ja|“|「|はい|」|``|so|''");
   CHECK(tok_at("„Ja“", 2).flags & XC_TF_CLOSE);
   CHECK(tok_at("``so''", 2).flags & XC_TF_CLOSE);
+  /* '' at both ends (ASCII news text): the flanks decide */
+  CHECK(tok_at("''Yes,'' he said.", 0).flags & XC_TF_OPEN);
+  CHECK(tok_at("''Yes,'' he said.", 3).flags & XC_TF_CLOSE);
   /* no space either side: the open/closed state decides */
   CHECK(tok_at("a\"b\"c", 1).flags & XC_TF_OPEN);
   CHECK(tok_at("a\"b\"c", 3).flags & XC_TF_CLOSE);

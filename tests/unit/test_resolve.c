@@ -400,6 +400,31 @@ TEST(resolve_hand_made_mentions) {
     xc_lang_doc_release(&d[i]);
 }
 
+/* A lower-case word before a title is a modifier ("former Minister") but
+ * not a verb after "to" or a modal ("to anger Minister"). */
+TEST(resolve_verb_before_title_is_no_role) {
+  static const char *const t = "The leak was meant to anger Minister Ilse Brandt. "
+                               "Former Minister Jonas Vik said so.";
+  static const char *const m[] = {"PER:Ilse Brandt", "PER:Jonas Vik"};
+  xc_lang_doc d;
+  hand_doc(&d, t, m, 2);
+  xc_resolver *r = xc_resolve_new();
+  CHECK(xc_resolve_add(r, 0, t, strlen(t), &d) == 0);
+  xc_resolve_finish(r);
+  long a = xc_resolve_mention(r, 0, 0), b = xc_resolve_mention(r, 0, 1);
+  const xc_entity *e = a >= 0 ? xc_resolve_entity(r, (size_t)a) : NULL;
+  CHECK(e != NULL);
+  if (e) {
+    CHECK(has(e->roles, e->nroles, "Minister"));
+    CHECK(!has(e->roles, e->nroles, "anger Minister"));
+  }
+  e = b >= 0 ? xc_resolve_entity(r, (size_t)b) : NULL;
+  CHECK(e != NULL);
+  if (e) CHECK(has(e->roles, e->nroles, "Former Minister"));
+  xc_resolve_free(r);
+  xc_lang_doc_release(&d);
+}
+
 TEST(resolve_titled_surname_tagged_org_is_the_person) {
   static const char *const t = "Lt. Gen. Pavel Dorofeyev was wounded. Lieutenant General "
                                "Dorofeyev is 61. The Dorofeyev Foundation paid.";

@@ -1,0 +1,35 @@
+/* story_quotes.h - a story's quotes across its reports: the same quote in
+ * several reports (word for word, or one a shortened form of the other)
+ * is one item with all its documents and its speaker; support counts the
+ * independent reports (a copy does not corroborate its original). */
+#ifndef XC_STORY_QUOTES_H
+#define XC_STORY_QUOTES_H
+
+#include <stddef.h>
+
+#include "lang/resolve.h"
+#include "quote/quote.h"
+
+typedef struct xc_sq_item {
+  char *text;    /* the quoted words, white space collapsed */
+  char *speaker; /* resolved name or description; NULL when unknown */
+  int *docs;     /* the reports that carry it, in the order added */
+  size_t ndocs;
+  size_t independent; /* how many of docs are not copies */
+} xc_sq_item;
+
+typedef struct xc_story_quotes {
+  xc_sq_item *v;
+  size_t n, cap;
+} xc_story_quotes;
+
+void xc_story_quotes_init(xc_story_quotes *sq);
+void xc_story_quotes_release(xc_story_quotes *sq);
+
+/* Adds the direct quotes (indirect attributions are left out) of report
+ * doc: q found in text, speakers named by r (the story's resolver, or
+ * NULL); copy: the report is a copy of another. */
+void xc_story_quotes_add(xc_story_quotes *sq, int doc, int copy, const char *text,
+                         const xc_quotes *q, const xc_resolver *r);
+
+#endif
