@@ -65,6 +65,21 @@ TEST(lang_datelines_are_places) {
   xc_lang_doc_release(&d);
 }
 
+TEST(lang_known_places_after_in_are_places) {
+  /* the tagger alone reads "Hamburg said" and "Lyon said" as clubs */
+  const char *t = "Police in Hamburg said a man was held. Firefighters in Lyon said the fire "
+                  "was out. The fund invested in Siemens last year. Hamburg's coach was upset "
+                  "after the match in Bremen.";
+  xc_lang_doc d;
+  xc_lang_doc_init(&d);
+  CHECK(xc_lang_analyze(t, strlen(t), NULL, &d) == 0);
+  CHECK(has_mention(t, &d, "Hamburg", XC_NER_LOC));
+  CHECK(has_mention(t, &d, "Lyon", XC_NER_LOC));
+  CHECK(!has_mention(t, &d, "Siemens", XC_NER_LOC)); /* a company, whatever comes before */
+  CHECK(has_mention(t, &d, "Bremen", XC_NER_LOC));
+  xc_lang_doc_release(&d);
+}
+
 TEST(lang_empty_text) {
   xc_lang_doc d;
   xc_lang_doc_init(&d);
