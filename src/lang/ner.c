@@ -1,8 +1,9 @@
 /* ner.c - named-entity tagging: hashed features of a word and its window
- * (form, lower case, shape, affixes, word classes, neighbours and their
- * pairs), a first-order structured perceptron's weights (trained by
- * ner_train.c, averaged, stored as int16 with one scale) and Viterbi
- * decoding over IOB2 tags with the B/I constraints built in. */
+ * (form, lower case, shape, affixes, word classes and pairs of them,
+ * neighbours and their pairs), a first-order structured perceptron's
+ * weights (trained by ner_train.c, averaged, stored as int16 with one
+ * scale) and Viterbi decoding over IOB2 tags with the B/I constraints
+ * built in. */
 #include "ner.h"
 
 #include "clusters.h"
@@ -73,10 +74,12 @@ enum {
   F_LWM1_0, F_LW0_P1, F_FIRST_SS, F_CAPS_LW, F_SS0_LWP1,
   F_LWM2_M1, F_DOC, F_CAPRUN,
   F_CL0, F_CL1, F_CLM1, F_CLP1, /* word classes (clusters.h) */
+  F_CLM1_0, F_CL0_P1, F_CLM2, F_CLP2,
   F_GAZ, F_COUNT = F_GAZ + XC_GAZ_NCLASSES,
-  F_H1 = XC_NER_HIST, F_H2, F_H3, F_H4 /* the second stage's, last */
+  F_H1 = XC_NER_HIST, F_H2, F_H3, F_H4, F_H5, /* the second stage's, last */
+  F_END
 };
-_Static_assert(F_COUNT <= XC_NER_HIST && F_H4 < XC_NER_NFEAT, "XC_NER_NFEAT too small");
+_Static_assert(F_COUNT == XC_NER_HIST && F_END == XC_NER_NFEAT, "XC_NER_NFEAT is wrong");
 
 /* splitmix64's finaliser: a feature key from a template and a value */
 static uint64_t mix(uint64_t t, uint64_t v) {
@@ -247,6 +250,12 @@ static void sentence_features(const word_info *wi, size_t a, size_t b, int caps,
       if (w->cl[l]) f[F_CL0 + l] = mix(F_CL0 + (uint64_t)l, w->cl[l]);
     if (i >= 1) f[F_CLM1] = mix(F_CLM1, wi[i - 1].cl[XC_CLUSTER_LEVELS - 1]);
     if (i + 1 < n) f[F_CLP1] = mix(F_CLP1, wi[i + 1].cl[XC_CLUSTER_LEVELS - 1]);
+    /* pairs of coarse classes (word and neighbour), fine classes two away */
+    uint64_t cm1 = i >= 1 ? wi[i - 1].cl[0] : BOS, cp1 = i + 1 < n ? wi[i + 1].cl[0] : EOS;
+    f[F_CLM1_0] = mix(F_CLM1_0, mix(cm1, w->cl[0]));
+    f[F_CL0_P1] = mix(F_CL0_P1, mix(w->cl[0], cp1));
+    f[F_CLM2] = mix(F_CLM2, i >= 2 ? wi[i - 2].cl[XC_CLUSTER_LEVELS - 1] : BOS2);
+    f[F_CLP2] = mix(F_CLP2, i + 2 < n ? wi[i + 2].cl[XC_CLUSTER_LEVELS - 1] : EOS2);
     for (int c = 0; c < XC_GAZ_NCLASSES; c++)
       if (gz[i][c]) f[F_GAZ + c] = mix(F_GAZ + (uint64_t)c, gz[i][c]);
     /* place in a run of capitalised words, and the run's length */
@@ -306,13 +315,16 @@ void xc_ner_features(const xc_ner_doc *doc, uint64_t *out) {
 
 /* ---- history features (the second stage) ---- */
 /* What the first stage said of each word form in the document: how often
- * it tagged the form O or each type, and the types of the longer names it
- * ended or began. */
+ * it tagged the form O or each type, the types of the longer names it
+ * ended or began, and the longest name that held it ('Clinton' in 'Bill
+ * Clinton', 'Pirelli' in 'Pirelli SpA'). */
 typedef struct {
   uint64_t key;
   uint16_t count[1 + XC_NER_NTYPES];
   uint8_t last, first; /* 1 + type of a 2+ word name it ends / begins */
   uint8_t at_first;     /* 1 + what it was tagged (0 O, 1 + type) where first capitalised */
+  uint8_t sup_len, sup; /* the longest such name: its words; 4 * (1 + type) + place
+                           (1 first, 2 inside, 3 last) */
 } form_hist;
 
 static form_hist *hist_slot(form_hist *t, size_t mask, uint64_t k) {
@@ -344,6 +356,12 @@ void xc_ner_history(const xc_ner_doc *doc, const uint8_t *stage1, uint64_t *f) {
       while (e + 1 < n && stage1[e + 1] == tag + 1) e++;
       hist_slot(t, cap - 1, FORM(i))->first = (uint8_t)ty;
       hist_slot(t, cap - 1, FORM(e))->last = (uint8_t)ty;
+      size_t len = e + 1 - i > 255 ? 255 : e + 1 - i;
+      for (size_t k = i; k <= e; k++) {
+        form_hist *hk = hist_slot(t, cap - 1, FORM(k));
+        if (len > hk->sup_len)
+          hk->sup_len = (uint8_t)len, hk->sup = (uint8_t)(ty * 4 + (k == i ? 1 : k == e ? 3 : 2));
+      }
     }
   }
   for (size_t i = 0; i < n; i++) {
@@ -361,6 +379,7 @@ void xc_ner_history(const xc_ner_doc *doc, const uint8_t *stage1, uint64_t *f) {
     fi[F_H2] = mix(F_H2, (uint64_t)h->last * 8 + h->first);
     fi[F_H3] = mix(F_H3, maj * 8 + (uint64_t)own);
     fi[F_H4] = mix(F_H4, h->at_first);
+    fi[F_H5] = mix(F_H5, h->sup);
   }
 #undef FORM
   free(t);
@@ -392,12 +411,22 @@ struct xc_ner {
   float scale[2];
   float trans[2][(XC_NER_NSTATES + 1) * XC_NER_NSTATES];
   ner_slot *slots; /* open addressing, linear probing */
+  uint16_t *tags;  /* per slot: 16 bits of its key (never 0), 0 when empty */
   size_t mask;
 };
+
+/* The tags are probed before the slots: they take an eighth of a slot's
+ * cache line each, so a feature the model does not know (a third of them
+ * in news text) is turned away without reading a slot. */
+static uint16_t key_tag(uint64_t k) {
+  uint16_t t = (uint16_t)(k >> 48);
+  return t ? t : 1;
+}
 
 void xc_ner_free(xc_ner *m) {
   if (!m) return;
   free(m->slots);
+  free(m->tags);
   free(m);
 }
 
@@ -437,6 +466,7 @@ static int add_stage(xc_ner *m, int k, const stored_stage *s) {
     size_t h = (size_t)(key ^ (key >> 29)) & m->mask;
     while (m->slots[h].key && m->slots[h].key != key) h = (h + 1) & m->mask;
     m->slots[h].key = key;
+    m->tags[h] = key_tag(key);
     memcpy(m->slots[h].w[k], s->weights + (size_t)i * XC_NER_NSTATES * 2, XC_NER_NSTATES * 2);
   }
   return 0;
@@ -457,6 +487,7 @@ xc_ner *xc_ner_load(const void *data, size_t n, xc_err *err) {
     m->slots = aligned_alloc(64, cap * sizeof *m->slots);
     if (!m->slots) abort();
     memset(m->slots, 0, cap * sizeof *m->slots);
+    m->tags = xc_xcalloc(cap, sizeof *m->tags);
     ok = add_stage(m, 0, &st[0]) == 0 && add_stage(m, 1, &st[1]) == 0;
   }
   if (!ok) {
@@ -469,11 +500,9 @@ xc_ner *xc_ner_load(const void *data, size_t n, xc_err *err) {
 
 /* Slot of feature key k, or NULL. */
 static const ner_slot *slot_of(const xc_ner *m, uint64_t k) {
-  size_t h = (size_t)(k ^ (k >> 29)) & m->mask;
-  while (m->slots[h].key) {
-    if (m->slots[h].key == k) return &m->slots[h];
-    h = (h + 1) & m->mask;
-  }
+  uint16_t t = key_tag(k);
+  for (size_t h = (size_t)(k ^ (k >> 29)) & m->mask; m->tags[h]; h = (h + 1) & m->mask)
+    if (m->tags[h] == t && m->slots[h].key == k) return &m->slots[h];
   return NULL;
 }
 
@@ -568,32 +597,49 @@ static void lanes_add(lanes *a, const int16_t *w) {
   }
 }
 
-/* Prefetches the slots of features f[j0, j1) of one word. */
-static void prefetch_slots(const xc_ner *m, const uint64_t *f, int j0, int j1) {
+/* Finds the slots of features f[j0, j1) of one word by their tags alone
+ * into sl[j] (NULL: the model does not have it) and prefetches them; the
+ * keys are checked when the weights are read (slot_checked). */
+static void find_slots(const xc_ner *m, const uint64_t *f, int j0, int j1,
+                       const ner_slot **sl) {
   for (int j = j0; j < j1; j++) {
     uint64_t k = f[j];
-    const ner_slot *sl = &m->slots[(size_t)(k ^ (k >> 29)) & m->mask];
-    __builtin_prefetch(sl);
-    __builtin_prefetch((const char *)sl + 64);
+    sl[j] = NULL;
+    if (!k) continue;
+    uint16_t t = key_tag(k);
+    size_t h = (size_t)(k ^ (k >> 29)) & m->mask;
+    while (m->tags[h] && m->tags[h] != t) h = (h + 1) & m->mask;
+    if (!m->tags[h]) continue;
+    sl[j] = &m->slots[h];
+    __builtin_prefetch(sl[j]);
+    __builtin_prefetch((const char *)sl[j] + 64);
   }
+}
+
+/* The slot of key k given find_slots' guess: the guess when its key is k,
+ * else (two keys with one tag) the slot found by a full probe. */
+static const ner_slot *slot_checked(const xc_ner *m, const ner_slot *sl, uint64_t k) {
+  return !sl || sl->key == k ? sl : slot_of(m, k);
 }
 
 /* Emission scores of the first stage into em, and the second stage's sums
  * over the same (non-history) features into part. The slots of a word's
- * features are prefetched one word ahead, so their cache misses overlap. */
+ * features are found and prefetched one word ahead, so that their cache
+ * misses overlap. */
 static void first_emissions(const xc_ner *m, const uint64_t *f, size_t nw, float *em,
                             lanes *part) {
   enum { T = XC_NER_NSTATES };
+  const ner_slot *sl[2][XC_NER_NFEAT];
+  find_slots(m, f, 0, XC_NER_HIST, sl[0]);
   for (size_t i = 0; i < nw; i++) {
-    if (i + 1 < nw) prefetch_slots(m, f + (i + 1) * XC_NER_NFEAT, 0, XC_NER_HIST);
+    if (i + 1 < nw) find_slots(m, f + (i + 1) * XC_NER_NFEAT, 0, XC_NER_HIST, sl[(i + 1) & 1]);
+    const ner_slot **cur = sl[i & 1];
     lanes acc;
     lanes_zero(&acc);
     lanes_zero(&part[i]);
     for (int j = 0; j < XC_NER_HIST; j++) {
-      uint64_t key = f[i * XC_NER_NFEAT + j];
-      if (!key) continue;
-      const ner_slot *sl = slot_of(m, key);
-      if (sl) lanes_add(&acc, sl->w[0]), lanes_add(&part[i], sl->w[1]);
+      const ner_slot *s = slot_checked(m, cur[j], f[i * XC_NER_NFEAT + j]);
+      if (s) lanes_add(&acc, s->w[0]), lanes_add(&part[i], s->w[1]);
     }
     const int32_t *sum = (const int32_t *)acc.v;
     for (int t = 0; t < T; t++) em[i * T + t] = (float)sum[t] * m->scale[0];
@@ -604,14 +650,16 @@ static void first_emissions(const xc_ner *m, const uint64_t *f, size_t nw, float
 static void second_emissions(const xc_ner *m, const uint64_t *f, size_t nw, const lanes *part,
                              float *em) {
   enum { T = XC_NER_NSTATES };
+  const ner_slot *sl[2][XC_NER_NFEAT];
+  find_slots(m, f, XC_NER_HIST, XC_NER_NFEAT, sl[0]);
   for (size_t i = 0; i < nw; i++) {
-    if (i + 1 < nw) prefetch_slots(m, f + (i + 1) * XC_NER_NFEAT, XC_NER_HIST, XC_NER_NFEAT);
+    if (i + 1 < nw)
+      find_slots(m, f + (i + 1) * XC_NER_NFEAT, XC_NER_HIST, XC_NER_NFEAT, sl[(i + 1) & 1]);
+    const ner_slot **cur = sl[i & 1];
     lanes acc = part[i];
     for (int j = XC_NER_HIST; j < XC_NER_NFEAT; j++) {
-      uint64_t key = f[i * XC_NER_NFEAT + j];
-      if (!key) continue;
-      const ner_slot *sl = slot_of(m, key);
-      if (sl) lanes_add(&acc, sl->w[1]);
+      const ner_slot *s = slot_checked(m, cur[j], f[i * XC_NER_NFEAT + j]);
+      if (s) lanes_add(&acc, s->w[1]);
     }
     const int32_t *sum = (const int32_t *)acc.v;
     for (int t = 0; t < T; t++) em[i * T + t] = (float)sum[t] * m->scale[1];

@@ -73,9 +73,9 @@ void xc_ner_tag(const xc_ner *m, const xc_ner_doc *doc, uint8_t *tags);
 /* Features (ner.c, shared with the trainer): every word i of doc gets
  * exactly XC_NER_NFEAT hashed features (0 = none), written to
  * out[i * XC_NER_NFEAT + f]. Some look at the whole document. */
-#define XC_NER_NFEAT 42
-/* The history features (xc_ner_history) are the last four. */
-#define XC_NER_HIST (XC_NER_NFEAT - 4)
+#define XC_NER_NFEAT 47
+/* The history features (xc_ner_history) are the last five. */
+#define XC_NER_HIST (XC_NER_NFEAT - 5)
 void xc_ner_features(const xc_ner_doc *doc, uint64_t *out);
 /* Fills the second stage's history features of f (made by
  * xc_ner_features) from stage1, the first stage's tags of every word:

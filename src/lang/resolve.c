@@ -1119,7 +1119,7 @@ static int cmp_u32(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* Builds the entities from the sets: type by majority of the members
+/* Builds the entities from the sets: type by majority of the members' words
  * (demonyms aside; ties go to ORG, LOC, PER, MISC in that order), name
  * the member form with the most words (then bytes; then the first),
  * lists in first-seen order. */
@@ -1150,7 +1150,9 @@ static void build_entities(xc_resolver *r) {
     const rnode *nd = &r->nodes[i], *bn = &r->nodes[ac[e].best];
     r->ents[e].nmentions++;
     if (!(nd->flags & N_DEMONYM)) {
-      ac[e].count[nd->type]++;
+      /* each word of a mention is a vote: a full name, tagged with more
+       * context, outweighs its bare acronym or surname */
+      ac[e].count[nd->type] += nd->nwords ? nd->nwords : 1;
       size_t l = strlen(nd->form), bl = strlen(bn->form);
       if ((bn->flags & N_DEMONYM) || nd->nwords > bn->nwords ||
           (nd->nwords == bn->nwords && l > bl))

@@ -112,7 +112,7 @@ TEST(ner_default_model_finds_people_places_and_bodies) {
     xc_test_fail(__FILE__, __LINE__, "no compiled-in model");
     return;
   }
-  CHECK_STR(tag_line("Police in Hamburg said Peter Schmidt was arrested on Monday ."),
+  CHECK_STR(tag_line("Police in Oslo said Peter Schmidt was arrested on Monday ."),
             "O O B-LOC O B-PER I-PER O O O O O");
   CHECK_STR(tag_line("The European Commission said on Tuesday it would appeal ."),
             "O B-ORG I-ORG O O O O O O O");

@@ -127,7 +127,6 @@ static const pair story1_same[] = {
     {3, "Alexei Ryabov", 3, "Aleksei Ryabov"},           /* Alexei / Aleksei */
     {3, "José Ortega", 3, "Jose Ortega"},                /* accents */
     {0, "Main Intelligence Directorate", 0, "(GRU)"},    /* defined in brackets */
-    {0, "head of the GRU", 1, "the G.R.U."},             /* dotted acronym */
     {0, "Ukrainian saboteurs", 0, "Ukraine rejected"},   /* demonym */
     {1, "Russian investigators", 1, "in Russia"},
     {0, "in Kazan", 2, "in Kazan"},
@@ -158,7 +157,8 @@ TEST(resolve_story_people_titles_transliterations) {
     CHECK(!has(e->aliases, e->naliases, "Pavel Dorofeyev"));
     for (size_t i = 0; i < e->naliases; i++)
       CHECK(!strstr(e->aliases[i], "Gen"));
-    CHECK(e->ndocs == 2 && e->docs[0] == 0 && e->docs[1] == 1);
+    /* named in documents 0 and 1, and in 2 ("The attack on Dorofeyev") */
+    CHECK(e->ndocs == 3 && e->docs[0] == 0 && e->docs[1] == 1 && e->docs[2] == 2);
   }
   e = entity_at(&s, 0, "Yevgeny Morozov");
   CHECK(e != NULL);
@@ -179,7 +179,6 @@ TEST(resolve_story_people_titles_transliterations) {
   if (e) {
     CHECK(e->type == XC_NER_ORG);
     CHECK_STR(e->name, "Main Intelligence Directorate");
-    CHECK(has(e->aliases, e->naliases, "G.R.U."));
   }
   /* "Lt." tagged alone is no entity */
   CHECK(ent_at(&s, 0, "Lt.") == -1);
@@ -397,6 +396,53 @@ TEST(resolve_hand_made_mentions) {
   xc_resolve_free(NULL);
   for (int i = 0; i < 3; i++)
     xc_lang_doc_release(&d[i]);
+}
+
+/* An acronym defined in brackets joins its long name, and so does its
+ * dotted spelling in another report; the entity is an organisation even
+ * where the tagger called the bare acronym something else (the long name
+ * has more words, so more votes). The tagger's own misses are not the
+ * resolver's to test: the mentions are made by hand. */
+TEST(resolve_acronym_defined_dotted_and_retyped) {
+  static const char *const t0 = "Colonel Hartmann, deputy head of the BND, retired. The Federal "
+                                "Foreign Intelligence Service (BND) said nothing.";
+  static const char *const m0[] = {"PER:Hartmann", "MISC:BND",
+                                   "ORG:Federal Foreign Intelligence Service"};
+  static const char *const t1 = "A former officer of the B.N.D. spoke to us.";
+  static const char *const m1[] = {"MISC:B.N.D."};
+  xc_lang_doc d[2];
+  hand_doc(&d[0], t0, m0, 3);
+  hand_doc(&d[1], t1, m1, 1);
+  /* the bracketed acronym: the second "BND", found after the long name */
+  {
+    const char *p = strstr(t0, "(BND)") + 1;
+    d[0].mentions = realloc(d[0].mentions, (d[0].nmentions + 1) * sizeof *d[0].mentions);
+    xc_mention *m = &d[0].mentions[d[0].nmentions++];
+    m->type = XC_NER_MISC, m->start = (uint32_t)(p - t0), m->end = m->start + 3;
+    for (size_t k = 0; k < d[0].tokens.n; k++)
+      if (d[0].tokens.v[k].start == m->start) m->tok = (uint32_t)k, m->tok_end = (uint32_t)k + 1;
+    d[0].mcap = d[0].nmentions;
+  }
+  xc_resolver *r = xc_resolve_new();
+  CHECK(xc_resolve_add(r, 0, t0, strlen(t0), &d[0]) == 0);
+  CHECK(xc_resolve_add(r, 1, t1, strlen(t1), &d[1]) == 0);
+  xc_resolve_finish(r);
+  long org = xc_resolve_mention(r, 0, 2);
+  CHECK(org >= 0);
+  CHECK(xc_resolve_mention(r, 0, 3) == org); /* "(BND)" */
+  CHECK(xc_resolve_mention(r, 0, 1) == org); /* "head of the BND" */
+  CHECK(xc_resolve_mention(r, 1, 0) == org); /* "B.N.D." */
+  CHECK(xc_resolve_mention(r, 0, 0) != org);
+  const xc_entity *e = org >= 0 ? xc_resolve_entity(r, (size_t)org) : NULL;
+  CHECK(e != NULL);
+  if (e) {
+    CHECK(e->type == XC_NER_ORG);
+    CHECK_STR(e->name, "Federal Foreign Intelligence Service");
+    CHECK(has(e->aliases, e->naliases, "B.N.D."));
+    CHECK(has(e->aliases, e->naliases, "BND"));
+  }
+  xc_resolve_free(r);
+  for (int i = 0; i < 2; i++) xc_lang_doc_release(&d[i]);
 }
 
 /* A lower-case word before a title is a modifier ("former Minister") but
