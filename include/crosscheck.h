@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../src/check/claims.h"
 #include "../src/check/story_quotes.h"
 #include "../src/check/timeline.h"
 #include "../src/core/core.h"
@@ -45,6 +46,9 @@ typedef struct xc_story {
   size_t nentities;
   xc_timeline timeline;         /* dated sentences of its reports, by date */
   xc_story_quotes quotes;       /* its direct quotes, merged across reports */
+  xc_claims *claims;            /* its facts and disputes (src/check/claims.h) */
+  double *grounding; /* per report (as docs): share of its statements and quotes
+                        another independent source supports; -1 when it has none */
 } xc_story;
 
 typedef struct xc_analysis {

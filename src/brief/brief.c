@@ -45,12 +45,6 @@ void xc_brief_extract_line(const xc_document *d, xc_buf *out) {
   xc_json_obj_end(&j);
 }
 
-static void empty_array(xc_json *j, const char *key) {
-  xc_json_key(j, key);
-  xc_json_arr_begin(j);
-  xc_json_arr_end(j);
-}
-
 static void json_list(xc_json *j, const char *key, const char *const *v, size_t n) {
   xc_json_key(j, key);
   xc_json_arr_begin(j);
@@ -108,6 +102,55 @@ static void story_quotes_json(xc_json *j, const xc_analysis *a, const xc_story *
     xc_json_arr_end(j);
     xc_json_key(j, "support");
     xc_json_str(j, q->independent >= 2 ? "corroborated" : "single");
+    xc_json_obj_end(j);
+  }
+  xc_json_arr_end(j);
+}
+
+static void doc_ids(xc_json *j, const xc_analysis *a, const int *docs, size_t n) {
+  xc_json_key(j, "documents");
+  xc_json_arr_begin(j);
+  for (size_t k = 0; k < n; k++) xc_json_str(j, a->docs[docs[k]].id);
+  xc_json_arr_end(j);
+}
+
+static const char *const SUPPORT[] = {"single", "corroborated", "disputed"};
+
+/* The story's facts (each with its support) and disputes (each side with
+ * what it says in short, its first sentence and its documents). */
+static void story_claims_json(xc_json *j, const xc_analysis *a, const xc_story *s) {
+  xc_json_key(j, "facts");
+  xc_json_arr_begin(j);
+  for (size_t i = 0; s->claims && i < xc_claims_nfacts(s->claims); i++) {
+    const xc_fact *f = xc_claims_fact(s->claims, i);
+    xc_json_obj_begin(j);
+    xc_json_key(j, "text");
+    xc_json_str(j, f->text);
+    doc_ids(j, a, f->docs, f->ndocs);
+    xc_json_key(j, "support");
+    xc_json_str(j, SUPPORT[f->support]);
+    xc_json_obj_end(j);
+  }
+  xc_json_arr_end(j);
+  xc_json_key(j, "disputes");
+  xc_json_arr_begin(j);
+  for (size_t i = 0; s->claims && i < xc_claims_ndisputes(s->claims); i++) {
+    const xc_dispute *d = xc_claims_dispute(s->claims, i);
+    xc_json_obj_begin(j);
+    xc_json_key(j, "about");
+    xc_json_str(j, d->about);
+    xc_json_key(j, "claims");
+    xc_json_arr_begin(j);
+    for (size_t k = 0; k < d->nclaims; k++) {
+      xc_json_obj_begin(j);
+      xc_json_key(j, "text");
+      xc_json_str(j, d->claims[k].text);
+      xc_json_key(j, "value");
+      xc_json_str(j, d->claims[k].value);
+      doc_ids(j, a, d->claims[k].docs, d->claims[k].ndocs);
+      xc_json_obj_end(j);
+    }
+    xc_json_arr_end(j);
     xc_json_obj_end(j);
   }
   xc_json_arr_end(j);
@@ -172,10 +215,9 @@ void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty) {
     xc_json_arr_end(&j);
     story_entities_json(&j, a, s);
     story_quotes_json(&j, a, s);
-    empty_array(&j, "facts");
-    empty_array(&j, "disputes");
+    story_claims_json(&j, a, s);
     story_timeline_json(&j, a, s);
-    /* grounding needs the cross-check (a later stage): null until then */
+    /* grounding: null for a report with nothing checkable */
     xc_json_key(&j, "sources");
     xc_json_arr_begin(&j);
     for (size_t k = 0; k < s->ndocs; k++) {
@@ -183,7 +225,8 @@ void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty) {
       xc_json_key(&j, "document");
       xc_json_str(&j, a->docs[s->docs[k]].id);
       xc_json_key(&j, "grounding");
-      xc_json_null(&j);
+      if (s->grounding && s->grounding[k] >= 0) xc_json_num(&j, s->grounding[k]);
+      else xc_json_null(&j);
       xc_json_obj_end(&j);
     }
     xc_json_arr_end(&j);
@@ -317,6 +360,73 @@ static void md_timeline(xc_buf *out, const xc_story *s) {
   xc_buf_puts(out, "\n");
 }
 
+/* Who a report is: its outlet (publisher, else site), else its file. */
+static const char *outlet(const xc_document *d) {
+  if (d->x.publisher) return d->x.publisher;
+  if (d->x.site) return d->x.site;
+  const char *slash = strrchr(d->path, '/');
+  return slash ? slash + 1 : d->path;
+}
+
+static void md_outlets(xc_buf *out, const xc_analysis *a, const int *docs, size_t n) {
+  xc_buf_puts(out, " (");
+  for (size_t k = 0; k < n; k++) {
+    if (k) xc_buf_puts(out, ", ");
+    md_text(out, outlet(&a->docs[docs[k]]));
+  }
+  xc_buf_puts(out, ")");
+}
+
+#define MD_FACTS 10 /* facts of each kind shown */
+
+/* Key facts (corroborated, most reports first), the disputes side by
+ * side, and the claims only one source makes. */
+static void md_claims(xc_buf *out, const xc_analysis *a, const xc_story *s) {
+  const xc_claims *c = s->claims;
+  size_t nf = c ? xc_claims_nfacts(c) : 0, shown = 0, singles = 0;
+  for (size_t want = s->ndocs; want >= 2 && shown < MD_FACTS; want--)
+    for (size_t i = 0; i < nf && shown < MD_FACTS; i++) {
+      const xc_fact *f = xc_claims_fact(c, i);
+      if (f->support != XC_FACT_CORROBORATED || f->ndocs != want) continue;
+      if (!shown++) xc_buf_puts(out, "### Key facts\n\n");
+      xc_buf_puts(out, "- ");
+      md_text(out, f->text);
+      xc_buf_printf(out, " [%zu/%zu]\n", f->ndocs, s->ndocs);
+    }
+  if (shown) xc_buf_puts(out, "\n");
+  for (size_t i = 0; c && i < xc_claims_ndisputes(c); i++) {
+    const xc_dispute *d = xc_claims_dispute(c, i);
+    if (!i) xc_buf_puts(out, "### Disputed\n\n");
+    xc_buf_puts(out, "- **");
+    md_text(out, d->about);
+    xc_buf_puts(out, "**\n");
+    for (size_t k = 0; k < d->nclaims; k++) {
+      xc_buf_puts(out, "  - ");
+      md_text(out, d->claims[k].value);
+      md_outlets(out, a, d->claims[k].docs, d->claims[k].ndocs);
+      xc_buf_puts(out, ": ");
+      md_text(out, d->claims[k].text);
+      xc_buf_puts(out, "\n");
+    }
+  }
+  if (c && xc_claims_ndisputes(c)) xc_buf_puts(out, "\n");
+  if (s->ndocs < 2) return; /* one report: everything is single-source */
+  for (size_t i = 0; i < nf; i++) {
+    const xc_fact *f = xc_claims_fact(c, i);
+    if (f->support != XC_FACT_SINGLE) continue;
+    if (singles < MD_FACTS) {
+      if (!singles) xc_buf_puts(out, "### Single-source claims\n\n");
+      xc_buf_puts(out, "- ");
+      md_text(out, f->text);
+      md_outlets(out, a, f->docs, 1);
+      xc_buf_puts(out, "\n");
+    }
+    singles++;
+  }
+  if (singles > MD_FACTS) xc_buf_printf(out, "- \xE2\x80\xA6 and %zu more\n", singles - MD_FACTS);
+  if (singles) xc_buf_puts(out, "\n");
+}
+
 void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
   xc_buf_printf(out, "# crosscheck: %zu report%s, %zu stor%s\n\n", a->ndocs,
                 a->ndocs == 1 ? "" : "s", a->nstories,
@@ -332,6 +442,7 @@ void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
                   s->date ? s->date : "unknown", s->ndocs, s->ndocs - copies);
     if (copies) xc_buf_printf(out, "; %zu cop%s", copies, copies == 1 ? "y" : "ies");
     xc_buf_printf(out, ")\n- Story id: `%s`\n\n", s->id);
+    md_claims(out, a, s);
     md_entities(out, s);
     md_quotes(out, s);
     md_timeline(out, s);
@@ -375,8 +486,12 @@ void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
         xc_buf_puts(out, o->path);
         xc_buf_puts(out, "` (not an independent source); ");
       }
-      xc_buf_printf(out, "`%s` (%s, %zu words)\n", d->path, d->format,
-                    word_count(d->x.text));
+      xc_buf_printf(out, "`%s` (%s, %zu words", d->path, d->format, word_count(d->x.text));
+      double g = -1;
+      for (size_t m = 0; s->grounding && m < s->ndocs; m++)
+        if (s->docs[m] == order[k]) g = s->grounding[m];
+      if (g >= 0) xc_buf_printf(out, "; grounding %.2f", g);
+      xc_buf_puts(out, ")\n");
       xc_buf_puts(out, "  > ");
       md_lead(out, d->x.text, 280);
       xc_buf_puts(out, "\n");

@@ -1,6 +1,7 @@
 /* engine.c - the pipeline in memory: each added input is decoded (ingest)
- * and extracted; finish() finds copies (dedupe), groups stories (cluster)
- * and gives every story its title and date. */
+ * and extracted; finish() finds copies (dedupe), groups stories (cluster),
+ * gives every story its title and date, and runs the language layer and
+ * the cross-check over each story (entities, times, quotes, claims). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,8 @@ void xc_analysis_free(xc_analysis *a) {
     free(a->stories[i].entity_order);
     xc_timeline_release(&a->stories[i].timeline);
     xc_story_quotes_release(&a->stories[i].quotes);
+    xc_claims_free(a->stories[i].claims);
+    free(a->stories[i].grounding);
   }
   free(a->stories);
   free(a->ids);
@@ -155,15 +158,46 @@ static const xc_date *report_dct(const xc_document *d, xc_date *out) {
   return p && strlen(p) >= 10 && xc_timex_parse_date(p, 10, out) == 0 ? out : NULL;
 }
 
+/* The independent source report i stands for: itself, or the report it
+ * copies. */
+static int origin_of(const xc_analysis *a, int i) {
+  return a->docs[i].copy_of >= 0 ? a->docs[i].copy_of : i;
+}
+
+/* Grounding of each report of s: of its statements and direct quotes,
+ * the share another independent source also carries (see SPEC.md). */
+static void story_grounding(const xc_analysis *a, xc_story *s) {
+  s->grounding = xc_xmalloc((s->ndocs ? s->ndocs : 1) * sizeof *s->grounding);
+  for (size_t k = 0; k < s->ndocs; k++) {
+    int doc = s->docs[k], own = origin_of(a, doc);
+    size_t total, supported;
+    xc_claims_doc_counts(s->claims, doc, &total, &supported);
+    for (size_t i = 0; i < s->quotes.n; i++) {
+      const xc_sq_item *q = &s->quotes.v[i];
+      int has = 0, other = 0;
+      for (size_t m = 0; m < q->ndocs; m++) {
+        has |= q->docs[m] == doc;
+        other |= origin_of(a, q->docs[m]) != own;
+      }
+      total += has, supported += has && other;
+    }
+    s->grounding[k] = total ? (double)supported / (double)total : -1;
+  }
+}
+
 /* Runs the language layer over every report of story s: resolves its
  * entity mentions across them, resolves each report's time expressions
  * against its own date for the timeline, and, once the story's entities
- * are known, finds each report's quotes and their speakers. */
-static void story_language(xc_analysis *a, xc_story *s, xc_timexv *tx) {
+ * are known, finds each report's quotes and their speakers and its
+ * checkable statements; then the facts, disputes and grounding. */
+static void story_language(xc_analysis *a, xc_story *s) {
   s->entities = xc_resolve_new();
   xc_timeline_init(&s->timeline);
   xc_story_quotes_init(&s->quotes);
-  xc_lang_doc *ld = xc_xcalloc(s->ndocs ? s->ndocs : 1, sizeof *ld);
+  s->claims = xc_claims_new();
+  size_t nd = s->ndocs ? s->ndocs : 1;
+  xc_lang_doc *ld = xc_xcalloc(nd, sizeof *ld);
+  xc_timexv *tx = xc_xcalloc(nd, sizeof *tx);
   for (size_t k = 0; k < s->ndocs; k++) {
     const xc_document *d = &a->docs[s->docs[k]];
     const char *text = d->x.text;
@@ -171,22 +205,28 @@ static void story_language(xc_analysis *a, xc_story *s, xc_timexv *tx) {
     if (xc_lang_analyze(text, n, NULL, &ld[k]) != 0) continue;
     xc_resolve_add(s->entities, (uint32_t)s->docs[k], text, n, &ld[k]);
     xc_date dct;
-    if (xc_timex_tag(text, n, report_dct(d, &dct), tx) == 0)
-      xc_timeline_add(&s->timeline, s->docs[k], text, &ld[k], tx);
+    if (xc_timex_tag(text, n, report_dct(d, &dct), &tx[k]) == 0)
+      xc_timeline_add(&s->timeline, s->docs[k], text, &ld[k], &tx[k]);
   }
   xc_timeline_finish(&s->timeline);
   xc_resolve_finish(s->entities);
   xc_quotes q;
   xc_quotes_init(&q);
   for (size_t k = 0; k < s->ndocs; k++) {
-    const xc_document *d = &a->docs[s->docs[k]];
+    int doc = s->docs[k];
+    const xc_document *d = &a->docs[doc];
     const char *text = d->x.text;
-    if (xc_quote_find(text, strlen(text), &ld[k], s->entities, (uint32_t)s->docs[k], &q) == 0)
-      xc_story_quotes_add(&s->quotes, s->docs[k], d->copy_of >= 0, text, &q, s->entities);
+    if (xc_quote_find(text, strlen(text), &ld[k], s->entities, (uint32_t)doc, &q) == 0)
+      xc_story_quotes_add(&s->quotes, doc, d->copy_of >= 0, text, &q, s->entities);
+    xc_claims_add(s->claims, doc, origin_of(a, doc), text, &ld[k], s->entities, &tx[k]);
     xc_lang_doc_release(&ld[k]);
+    xc_timexv_release(&tx[k]);
   }
   xc_quotes_release(&q);
   free(ld);
+  free(tx);
+  xc_claims_finish(s->claims);
+  story_grounding(a, s);
   s->nentities = xc_resolve_count(s->entities);
   s->entity_order = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *s->entity_order);
   entity_rank *rank = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *rank);
@@ -262,10 +302,7 @@ void xc_analysis_finish(xc_analysis *a) {
       h = xc_hash64(a->docs[s->docs[j]].id, XC_ID_LEN, h);
     hex_id(h, s->id);
   }
-  xc_timexv tx;
-  xc_timexv_init(&tx);
-  for (size_t si = 0; si < k; si++) story_language(a, &a->stories[si], &tx);
-  xc_timexv_release(&tx);
+  for (size_t si = 0; si < k; si++) story_language(a, &a->stories[si]);
   free(texts);
   free(titles);
   free(copy_of);

@@ -1,0 +1,650 @@
+/* claims.c - statements, facts and disputes of a story (see claims.h).
+ *
+ * A statement is one sentence of a report, kept when it is checkable: it
+ * names an entity or gives a number, and has at least MIN_WORDS content
+ * words. It is reduced to sets: its content words (lower-cased, crude
+ * plural stripped, function words and numbers left out), its resolved
+ * entities, its quantities (a number and the noun it counts: "six shots",
+ * "several shots"), its outcomes for people (killed or wounded), and two
+ * flags: negated ("did not", "denied") and hedged ("may have",
+ * "reportedly", "unconfirmed").
+ *
+ * Two statements of different origins say the same thing when their word
+ * sets are close (cosine of the sets, helped by shared entities); the
+ * facts are the groups so joined (union-find). Disputes compare
+ * statements of different origins that share their context: the same
+ * counted noun with different numbers; the same person killed in one and
+ * only wounded in the other; one fact asserted plainly by one origin and
+ * denied or hedged by another. The comparisons are pairwise within a
+ * story, whose statements number in the hundreds. */
+#include "check/claims.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+
+#define MIN_WORDS 4   /* content words of a checkable statement */
+#define MAX_WORDS 48  /* content words kept per statement */
+#define MAX_ENTS 12
+#define MAX_QTY 4
+#define FIGURES 3 /* quantities in a sentence that make it a line of figures */
+#define MAX_SCOPE 8
+#define SCOPE_WORDS 2 /* content words a negation or hedge bears on */
+#define SAME_COS 0.5  /* word-set cosine of two wordings of one fact */
+#define SAME_COS_ENT 0.38 /* ... when they also share two entities */
+#define CONTEXT_MIN 2 /* shared words (beyond the noun) for a number dispute */
+#define NUMBER_COS 0.5 /* ... and the cosine of the two statements' words */
+/* Two statements that differ in polarity or date must be this close
+ * themselves: group members joined through others may differ in more. */
+#define DIRECT_COS 0.6
+
+enum { OUT_NONE = 0, OUT_DEATH = 1, OUT_INJURY = 2 };
+
+typedef struct qty {
+  uint64_t noun;  /* the counted noun's stem hash */
+  double value;   /* the number; -1 for a vague one ("several") */
+  char amount[16]; /* the amount as written ("six", "6", "several") */
+  char word[24];   /* the noun as written ("shots") */
+} qty;
+
+typedef struct stmt {
+  int doc, origin;
+  uint32_t start, end;
+  uint64_t w[MAX_WORDS];
+  size_t nw;
+  uint64_t ent[MAX_ENTS]; /* entity numbers */
+  size_t ne;
+  qty q[MAX_QTY];
+  size_t nq;
+  long per[MAX_ENTS]; /* people said to be killed or wounded */
+  uint8_t per_out[MAX_ENTS]; /* ... and what (OUT_* bits) */
+  size_t np;
+  uint8_t neg, hedge;
+  /* the content words right after a negation or a hedge: what they bear
+   * on ("did not find cracks": find, crack) */
+  uint64_t scope[MAX_SCOPE];
+  size_t nscope;
+  char date[11]; /* the first calendar date it gives (YYYY-MM-DD or YYYY-MM) */
+  char *text;
+  size_t group; /* union-find parent */
+} stmt;
+
+struct xc_claims {
+  stmt *s;
+  size_t n, cap;
+  xc_fact *facts;
+  size_t nfacts;
+  xc_dispute *disputes;
+  size_t ndisputes;
+  size_t *dkey;      /* per dispute: the fact group it is about (numbers) */
+  uint64_t *against; /* pairs of statements that dispute each other (i << 32 | j, i < j) */
+  size_t nagainst;
+  const xc_resolver *r; /* for names in disputes; the last one added */
+};
+
+xc_claims *xc_claims_new(void) { return xc_xcalloc(1, sizeof(xc_claims)); }
+
+static void dispute_release(xc_dispute *d) {
+  for (size_t i = 0; i < d->nclaims; i++)
+    free(d->claims[i].text), free(d->claims[i].docs);
+  free(d->claims);
+  free(d->about);
+}
+
+void xc_claims_free(xc_claims *c) {
+  if (!c) return;
+  for (size_t i = 0; i < c->n; i++) free(c->s[i].text);
+  free(c->s);
+  for (size_t i = 0; i < c->nfacts; i++) free(c->facts[i].text), free(c->facts[i].docs);
+  free(c->facts);
+  for (size_t i = 0; i < c->ndisputes; i++) dispute_release(&c->disputes[i]);
+  free(c->disputes);
+  free(c->against);
+  free(c->dkey);
+  free(c);
+}
+
+/* ---- words ---- */
+
+/* Is the lower-cased word w[0..n) one of the NUL-separated list? */
+static int in_list(const char *list, const char *w, size_t n) {
+  for (const char *p = list; *p; p += strlen(p) + 1)
+    if (strlen(p) == n && !memcmp(p, w, n)) return 1;
+  return 0;
+}
+
+/* Words that carry no content of their own. */
+static const char STOP[] =
+    "the\0and\0but\0for\0nor\0yet\0with\0from\0into\0onto\0upon\0about\0after\0before\0"
+    "over\0under\0than\0then\0that\0this\0these\0those\0there\0their\0they\0them\0"
+    "his\0her\0hers\0its\0our\0your\0who\0whom\0whose\0which\0what\0when\0where\0why\0"
+    "how\0was\0were\0are\0been\0being\0has\0have\0had\0having\0will\0would\0shall\0"
+    "should\0can\0could\0may\0might\0must\0also\0just\0very\0said\0says\0say\0told\0"
+    "tell\0according\0not\0all\0any\0some\0such\0other\0more\0most\0one\0own\0out\0"
+    "off\0while\0during\0since\0until\0did\0does\0doing\0done\0him\0she\0you\0its\0"
+    "mr\0mrs\0ms\0per\0via\0still\0even\0only\0both\0each\0least\0\0";
+
+/* Words that deny or hedge what their sentence states. */
+static const char NEGATIONS[] = "not\0n't\0never\0no\0denied\0denies\0deny\0nor\0\0";
+static const char HEDGES[] =
+    "may\0might\0could\0reportedly\0allegedly\0apparently\0possibly\0unconfirmed\0"
+    "unverified\0purportedly\0rumoured\0rumored\0unclear\0\0";
+static const char DEATHS[] = "killed\0dead\0died\0dies\0death\0fatally\0slain\0\0";
+static const char INJURIES[] =
+    "wounded\0injured\0hurt\0survived\0hospitalized\0hospitalised\0injuries\0\0";
+/* Numbers written as words; vague amounts count as -1. */
+static const char *const NUMWORDS[] = {"zero", "one", "two", "three", "four", "five", "six",
+                                       "seven", "eight", "nine", "ten", "eleven", "twelve"};
+static const char VAGUE[] = "several\0multiple\0numerous\0dozens\0scores\0hundreds\0"
+                            "thousands\0many\0few\0\0";
+/* Counted nouns that are spans of time: dates and durations are the
+ * timeline's business, not a quantity to dispute. */
+static const char TIMEWORDS[] =
+    "year\0month\0week\0day\0hour\0minute\0second\0decade\0century\0time\0percent\0\0";
+
+/* The lower-cased form of token t into low (at most cap-1 bytes);
+ * returns its length. */
+static size_t lower_word(const char *text, const xc_token *t, char *low, size_t cap) {
+  size_t n = t->end - t->start;
+  if (n >= cap) n = cap - 1;
+  for (size_t i = 0; i < n; i++) low[i] = (char)xc_lower((unsigned char)text[t->start + i]);
+  low[n] = 0;
+  return n;
+}
+
+/* A crude stem: plural -s and -ies dropped ("shots" -> "shot", "injuries"
+ * -> "injury"), so that the counted noun and its singular meet. */
+static size_t stem(char *w, size_t n) {
+  if (n > 4 && !memcmp(w + n - 3, "ies", 3)) {
+    w[n - 3] = 'y';
+    return n - 2;
+  }
+  if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
+    return n - 1;
+  return n;
+}
+
+static uint64_t word_key(const char *w, size_t n) { return xc_hash64(w, n, 0xc1a1) | 1; }
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* Sorts v[0..n) and drops repeats; returns the new count. */
+static size_t uniq_u64(uint64_t *v, size_t n) {
+  qsort(v, n, sizeof *v, cmp_u64);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!k || v[k - 1] != v[i]) v[k++] = v[i];
+  return k;
+}
+
+/* The value of a number token ("1,200", "6", "3.5"); -2 when it is not a
+ * plain amount (a date "1996-08-22", an ordinal "2nd", "9mm"). */
+static double number_value(const char *text, const xc_token *t) {
+  double v = 0, scale = 0;
+  for (uint32_t i = t->start; i < t->end; i++) {
+    char ch = text[i];
+    if (ch >= '0' && ch <= '9') {
+      if (scale) v += (ch - '0') * scale, scale /= 10;
+      else v = v * 10 + (ch - '0');
+    } else if (ch == ',' && !scale) {
+      continue;
+    } else if (ch == '.' && !scale) {
+      scale = 0.1;
+    } else {
+      return -2;
+    }
+  }
+  return v;
+}
+
+/* The amount token k gives: a number, a number word, or -1 for a vague
+ * amount; -2 when it is none. */
+static double amount(const char *text, const xc_token *t) {
+  if (t->kind == XC_TK_NUMBER) return number_value(text, t);
+  if (t->kind != XC_TK_WORD) return -2;
+  char low[24];
+  size_t n = lower_word(text, t, low, sizeof low);
+  for (size_t i = 0; i < sizeof NUMWORDS / sizeof *NUMWORDS; i++)
+    if (!strcmp(low, NUMWORDS[i])) return (double)i;
+  return in_list(VAGUE, low, n) ? -1 : -2;
+}
+
+/* ---- one sentence ---- */
+
+/* Token t as written into out (cut to cap-1 bytes). */
+static void copy_word(const char *text, const xc_token *t, char *out, size_t cap) {
+  size_t n = t->end - t->start;
+  if (n >= cap) n = cap - 1;
+  memcpy(out, text + t->start, n);
+  out[n] = 0;
+}
+
+/* Reads the quantity at token k of [k, e): an amount followed by its
+ * noun within three words: the first plural among the lower-case words
+ * there ("seven consecutive life sentences", "five pirate boats tried"),
+ * else the first of them ("one shot"). Capitalised words are skipped
+ * ("three Russian officers"), and so are function words ("two more
+ * people"); a time unit ("four years") is no quantity. Returns 1 and
+ * fills q when found. */
+static int read_qty(const char *text, const xc_token *t, size_t k, size_t e, qty *q) {
+  double v = amount(text, &t[k]);
+  if (v == -2) return 0;
+  size_t pick = 0;
+  char low[40];
+  for (size_t j = k + 1; j < e && j <= k + 3; j++) {
+    if (t[j].kind != XC_TK_WORD) break;
+    if (!(t[j].flags & XC_TF_LOWER)) continue;
+    size_t n = lower_word(text, &t[j], low, sizeof low);
+    if (in_list(STOP, low, n) && strcmp(low, "people")) {
+      if (pick) break; /* "six shots were": the noun phrase has ended */
+      continue;
+    }
+    if (!pick) pick = j;
+    if (stem(low, n) != n) {
+      pick = j;
+      break;
+    }
+  }
+  if (!pick) return 0;
+  size_t n = stem(low, lower_word(text, &t[pick], low, sizeof low));
+  if (n < 3 || in_list(TIMEWORDS, low, n)) return 0;
+  q->noun = word_key(low, n);
+  q->value = v;
+  copy_word(text, &t[k], q->amount, sizeof q->amount);
+  copy_word(text, &t[pick], q->word, sizeof q->word);
+  return 1;
+}
+
+/* The entity of mention i of doc, or -1. */
+static long entity_of(const xc_resolver *r, int doc, size_t i) {
+  return r ? xc_resolve_mention(r, (uint32_t)doc, i) : -1;
+}
+
+#define OUTCOME_REACH 20 /* tokens from a person's name to "was killed" */
+
+/* Gives the person named nearest before token k (within OUTCOME_REACH
+ * tokens, the last name before it) the outcome out: "Anna Berg, a
+ * driver, was wounded". pm/pe: the sentence's PER mentions (token ends)
+ * and their entities. */
+static void attach_outcome(stmt *s, const uint32_t *pend, const long *pe, size_t np, size_t k,
+                           int out) {
+  size_t best = SIZE_MAX;
+  for (size_t i = 0; i < np; i++)
+    if (pend[i] <= k && k - pend[i] <= OUTCOME_REACH) best = i;
+  if (best == SIZE_MAX) return;
+  for (size_t i = 0; i < s->np; i++)
+    if (s->per[i] == pe[best]) {
+      s->per_out[i] |= (uint8_t)out;
+      return;
+    }
+  if (s->np < MAX_ENTS) s->per[s->np] = pe[best], s->per_out[s->np++] = (uint8_t)out;
+}
+
+/* Notes the first SCOPE_WORDS content words from token k (before e) as
+ * what a negation or hedge bears on. */
+static void scope_after(stmt *s, const char *text, const xc_token *t, size_t k, size_t e) {
+  for (size_t got = 0; k < e && k < e && got < SCOPE_WORDS && s->nscope < MAX_SCOPE; k++) {
+    if (t[k].kind != XC_TK_WORD) continue;
+    char low[40];
+    size_t n = lower_word(text, &t[k], low, sizeof low);
+    if (n < 3 || in_list(STOP, low, n) || in_list(HEDGES, low, n)) continue;
+    s->scope[s->nscope++] = word_key(low, stem(low, n));
+    got++;
+  }
+}
+
+/* Fills s from sentence tokens [a, b) of text. */
+static void read_sentence(stmt *s, const char *text, const xc_lang_doc *ld, size_t a, size_t b,
+                          const xc_resolver *r, size_t *mi) {
+  const xc_token *t = ld->tokens.v;
+  /* the mentions inside the sentence */
+  const xc_mention *m = ld->mentions;
+  uint32_t pend[MAX_ENTS];
+  long pe[MAX_ENTS];
+  size_t np = 0;
+  while (*mi < ld->nmentions && m[*mi].tok < a) (*mi)++;
+  for (size_t i = *mi; i < ld->nmentions && m[i].tok < b; i++) {
+    long e = entity_of(r, s->doc, i);
+    if (e < 0 || s->ne >= MAX_ENTS) continue;
+    s->ent[s->ne++] = (uint64_t)e;
+    if (m[i].type == XC_NER_PER && np < MAX_ENTS) pend[np] = m[i].tok_end, pe[np++] = e;
+  }
+  for (size_t k = a; k < b; k++) {
+    if (s->nq < MAX_QTY && read_qty(text, t, k, b, &s->q[s->nq])) s->nq++;
+    if (t[k].kind != XC_TK_WORD) continue;
+    char low[40];
+    size_t n = lower_word(text, &t[k], low, sizeof low);
+    int neg = in_list(NEGATIONS, low, n), hedge = in_list(HEDGES, low, n);
+    if (neg || hedge) {
+      s->neg |= (uint8_t)neg, s->hedge |= (uint8_t)hedge;
+      scope_after(s, text, t, k + 1, b);
+    }
+    if (in_list(DEATHS, low, n)) attach_outcome(s, pend, pe, np, k, OUT_DEATH);
+    if (in_list(INJURIES, low, n)) attach_outcome(s, pend, pe, np, k, OUT_INJURY);
+    if (n < 3 || in_list(STOP, low, n) || amount(text, &t[k]) != -2) continue;
+    n = stem(low, n);
+    if (s->nw < MAX_WORDS) s->w[s->nw++] = word_key(low, n);
+  }
+  s->nw = uniq_u64(s->w, s->nw);
+  s->ne = uniq_u64(s->ent, s->ne);
+}
+
+/* The first calendar date among time expressions [*ti, ...) inside bytes
+ * [a, b) into out ("" when none); *ti moves past the ones before b. */
+static void sentence_date(const xc_timexv *tx, size_t *ti, uint32_t a, uint32_t b, char *out) {
+  out[0] = 0;
+  if (!tx) return;
+  while (*ti < tx->n && tx->v[*ti].start < a) (*ti)++;
+  for (size_t i = *ti; i < tx->n && tx->v[i].start < b; i++) {
+    const char *v = tx->v[i].value;
+    size_t n = strlen(v);
+    int calendar = (n == 10 || n == 7) && v[4] == '-' && v[0] >= '0' && v[0] <= '9' &&
+                   (unsigned)(v[5] - '0') < 10u;
+    if (tx->v[i].type == XC_TIMEX_DATE && calendar) {
+      memcpy(out, v, n + 1);
+      return;
+    }
+  }
+}
+
+void xc_claims_add(xc_claims *c, int doc, int origin, const char *text, const xc_lang_doc *ld,
+                   const xc_resolver *r, const xc_timexv *tx) {
+  if (r) c->r = r;
+  size_t mi = 0, ti = 0;
+  for (size_t k = 0; k < ld->sents.n; k++) {
+    const xc_sent *se = &ld->sents.v[k];
+    if (se->tok_end <= se->tok) continue;
+    if (c->n == c->cap) {
+      c->cap = c->cap ? c->cap * 2 : 64;
+      c->s = xc_xrealloc(c->s, c->cap * sizeof *c->s);
+    }
+    stmt *s = &c->s[c->n];
+    memset(s, 0, sizeof *s);
+    s->doc = doc, s->origin = origin;
+    read_sentence(s, text, ld, se->tok, se->tok_end, r, &mi);
+    s->start = ld->tokens.v[se->tok].start;
+    s->end = ld->tokens.v[se->tok_end - 1].end;
+    sentence_date(tx, &ti, s->start, s->end, s->date);
+    /* checkable: says something (enough content words) about someone,
+     * something countable or a date; headings and list lines are not
+     * statements */
+    if (s->nw < MIN_WORDS || (!s->ne && !s->nq && !s->date[0]) || (se->flags & XC_SF_NOTERM))
+      continue;
+    s->text = xc_collapse_ws(text + s->start, s->end - s->start);
+    s->group = c->n;
+    c->n++;
+  }
+}
+
+/* ---- comparing statements ---- */
+
+static size_t common_u64(const uint64_t *a, size_t na, const uint64_t *b, size_t nb) {
+  size_t i = 0, j = 0, k = 0;
+  while (i < na && j < nb) {
+    if (a[i] == b[j]) k++, i++, j++;
+    else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return k;
+}
+
+/* Cosine of the content-word sets of x and y. */
+static double word_cos(const stmt *x, const stmt *y) {
+  size_t cw = common_u64(x->w, x->nw, y->w, y->nw);
+  return (double)cw / sqrt((double)x->nw * (double)y->nw);
+}
+
+/* Do x and y state the same thing (in other words)? */
+static int same_fact(const stmt *x, const stmt *y) {
+  double cos = word_cos(x, y);
+  size_t ce = common_u64(x->ent, x->ne, y->ent, y->ne);
+  return cos >= SAME_COS || (cos >= SAME_COS_ENT && ce >= 2);
+}
+
+static size_t root(stmt *s, size_t i) {
+  while (s[i].group != i) i = s[i].group = s[s[i].group].group;
+  return i;
+}
+
+/* ---- building the output ---- */
+
+static void add_doc(int **docs, size_t *n, int doc) {
+  for (size_t i = 0; i < *n; i++)
+    if ((*docs)[i] == doc) return;
+  *docs = xc_xrealloc(*docs, (*n + 1) * sizeof **docs);
+  (*docs)[(*n)++] = doc;
+}
+
+/* The dispute about `about` (taken) concerning fact group key, made when
+ * new: the number of shots at the door and the number of shots at the
+ * car are two disputes with one wording. */
+static xc_dispute *dispute_for(xc_claims *c, char *about, size_t key) {
+  for (size_t i = 0; i < c->ndisputes; i++)
+    if (c->dkey[i] == key && !strcmp(c->disputes[i].about, about)) {
+      free(about);
+      return &c->disputes[i];
+    }
+  c->dkey = xc_xrealloc(c->dkey, (c->ndisputes + 1) * sizeof *c->dkey);
+  c->dkey[c->ndisputes] = key;
+  c->disputes = xc_xrealloc(c->disputes, (c->ndisputes + 1) * sizeof *c->disputes);
+  xc_dispute *d = &c->disputes[c->ndisputes++];
+  memset(d, 0, sizeof *d);
+  d->about = about;
+  return d;
+}
+
+/* Adds statement s to dispute d on the side that says `value`, made when
+ * new (its text: the first statement that says it). */
+static void dispute_claim(xc_dispute *d, const stmt *s, const char *value) {
+  xc_dispute_claim *cl = NULL;
+  for (size_t i = 0; i < d->nclaims && !cl; i++)
+    if (!strcmp(d->claims[i].value, value)) cl = &d->claims[i];
+  if (!cl) {
+    d->claims = xc_xrealloc(d->claims, (d->nclaims + 1) * sizeof *d->claims);
+    cl = &d->claims[d->nclaims++];
+    memset(cl, 0, sizeof *cl);
+    cl->text = xc_xstrdup(s->text);
+    snprintf(cl->value, sizeof cl->value, "%s", value);
+  }
+  add_doc(&cl->docs, &cl->ndocs, s->doc);
+}
+
+static char *format(const char *a, const char *b) {
+  size_t n = strlen(a) + strlen(b) + 1;
+  char *out = xc_xmalloc(n);
+  memcpy(out, a, strlen(a));
+  memcpy(out + strlen(a), b, strlen(b) + 1);
+  return out;
+}
+
+/* An amount's side: the number ("6" for "six"), or "several". */
+static void amount_value(const qty *q, char *out, size_t cap) {
+  if (q->value < 0) snprintf(out, cap, "%s", q->amount);
+  else snprintf(out, cap, "%g", q->value);
+}
+
+/* Does statement s count noun with more than one number ("15.5 points
+ * ... 14.9 points"): a list of figures, not one quantity? */
+static int listed(const stmt *s, uint64_t noun) {
+  size_t k = 0;
+  for (size_t i = 0; i < s->nq; i++) k += s->q[i].noun == noun;
+  return k > 1;
+}
+
+/* Different numbers for the same counted noun, in statements of two
+ * origins that share their context. */
+static int number_dispute(xc_claims *c, const stmt *x, const stmt *y, size_t key) {
+  if (x->nq >= FIGURES || y->nq >= FIGURES) return 0; /* a line of figures: a box score */
+  for (size_t i = 0; i < x->nq; i++)
+    for (size_t j = 0; j < y->nq; j++) {
+      const qty *a = &x->q[i], *b = &y->q[j];
+      if (a->noun != b->noun || a->value == b->value) continue;
+      if (listed(x, a->noun) || listed(y, b->noun)) continue;
+      if (common_u64(x->w, x->nw, y->w, y->nw) < CONTEXT_MIN + 1 || word_cos(x, y) < NUMBER_COS)
+        continue;
+      xc_dispute *d = dispute_for(c, format("number of ", a->word), key);
+      char va[32], vb[32];
+      amount_value(a, va, sizeof va);
+      amount_value(b, vb, sizeof vb);
+      dispute_claim(d, x, va);
+      dispute_claim(d, y, vb);
+      return 1;
+    }
+  return 0;
+}
+
+/* The same person killed in one statement and only wounded in the other. */
+static int outcome_dispute(xc_claims *c, const stmt *x, const stmt *y) {
+  for (size_t i = 0; i < x->np; i++)
+    for (size_t j = 0; j < y->np; j++) {
+      int ox = x->per_out[i], oy = y->per_out[j];
+      if (x->per[i] != y->per[j] || ox == oy || (ox | oy) != (OUT_DEATH | OUT_INJURY) ||
+          ox == (OUT_DEATH | OUT_INJURY) || oy == (OUT_DEATH | OUT_INJURY))
+        continue;
+      const xc_entity *e = c->r ? xc_resolve_entity(c->r, (size_t)x->per[i]) : NULL;
+      xc_dispute *d =
+          dispute_for(c, format("what happened to ", e && e->name ? e->name : "a person"), 0);
+      dispute_claim(d, x, ox == OUT_DEATH ? "killed" : "wounded");
+      dispute_claim(d, y, oy == OUT_DEATH ? "killed" : "wounded");
+      return 1;
+    }
+  return 0;
+}
+
+/* Does the negation or hedge of s bear on words statement o states? */
+static int bears_on(const stmt *s, const stmt *o) {
+  for (size_t i = 0; i < s->nscope; i++)
+    for (size_t j = 0; j < o->nw; j++)
+      if (s->scope[i] == o->w[j]) return 1;
+  return 0;
+}
+
+/* One origin states the fact plainly, another denies or hedges it: the
+ * denial or hedge bears on what the plain statement says ("pleaded not
+ * guilty" does not deny that the man was charged). */
+static int polarity_dispute(xc_claims *c, const stmt *x, const stmt *y, const char *fact) {
+  int px = x->neg ? 2 : x->hedge ? 1 : 0, py = y->neg ? 2 : y->hedge ? 1 : 0;
+  if (px == py || (px && py)) return 0;
+  if (!(px ? bears_on(x, y) : bears_on(y, x))) return 0;
+  static const char *const sides[] = {"asserted", "hedged", "denied"};
+  xc_dispute *d = dispute_for(c, format("whether: ", fact), 0);
+  dispute_claim(d, x, sides[px]);
+  dispute_claim(d, y, sides[py]);
+  return 1;
+}
+
+/* Joins the statements of different reports that say the same thing (a
+ * copy joins its original's: one fact, one origin). */
+static void align(xc_claims *c) {
+  for (size_t i = 0; i < c->n; i++)
+    for (size_t j = i + 1; j < c->n; j++)
+      if (c->s[i].doc != c->s[j].doc && same_fact(&c->s[i], &c->s[j])) {
+        size_t a = root(c->s, i), b = root(c->s, j);
+        if (a != b) c->s[a > b ? a : b].group = a < b ? a : b; /* the earlier is the root */
+      }
+}
+
+/* The same fact on different dates (of the same precision). */
+static int date_dispute(xc_claims *c, const stmt *x, const stmt *y, const char *fact) {
+  if (!x->date[0] || strlen(x->date) != strlen(y->date) || !strcmp(x->date, y->date)) return 0;
+  xc_dispute *d = dispute_for(c, format("when: ", fact), 0);
+  dispute_claim(d, x, x->date);
+  dispute_claim(d, y, y->date);
+  return 1;
+}
+
+/* Disputes among the pairs of statements of different origins; marks
+ * the statements involved (flag[i] = 1). */
+static void find_disputes(xc_claims *c, uint8_t *flag) {
+  for (size_t i = 0; i < c->n; i++)
+    for (size_t j = i + 1; j < c->n; j++) {
+      const stmt *x = &c->s[i], *y = &c->s[j];
+      if (x->origin == y->origin) continue;
+      size_t gi = root(c->s, i), gj = root(c->s, j);
+      int hit = number_dispute(c, x, y, gi < gj ? gi : gj) || outcome_dispute(c, x, y);
+      if (!hit && root(c->s, i) == root(c->s, j) && word_cos(x, y) >= DIRECT_COS) {
+        const char *fact = c->s[root(c->s, i)].text;
+        hit = polarity_dispute(c, x, y, fact) || date_dispute(c, x, y, fact);
+      }
+      if (!hit) continue;
+      flag[i] = flag[j] = 1;
+      c->against = xc_xrealloc(c->against, (c->nagainst + 1) * sizeof *c->against);
+      c->against[c->nagainst++] = (uint64_t)i << 32 | j; /* found in increasing order */
+    }
+}
+
+/* Do statements i < j dispute each other? */
+static int disputes_each_other(const xc_claims *c, size_t i, size_t j) {
+  uint64_t key = (uint64_t)(i < j ? i : j) << 32 | (i < j ? j : i);
+  size_t lo = 0, hi = c->nagainst;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (c->against[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < c->nagainst && c->against[lo] == key;
+}
+
+void xc_claims_finish(xc_claims *c) {
+  if (c->nfacts || !c->n) return;
+  align(c);
+  uint8_t *flag = xc_xcalloc(c->n, 1);
+  find_disputes(c, flag);
+  /* one fact per group, in the order of its first statement */
+  size_t *fact_of = xc_xmalloc(c->n * sizeof *fact_of);
+  c->facts = xc_xcalloc(c->n, sizeof *c->facts);
+  for (size_t i = 0; i < c->n; i++) {
+    size_t g = root(c->s, i);
+    if (g == i) {
+      fact_of[i] = c->nfacts;
+      c->facts[c->nfacts++].text = xc_xstrdup(c->s[i].text);
+    }
+    xc_fact *f = &c->facts[fact_of[g]];
+    add_doc(&f->docs, &f->ndocs, c->s[i].doc);
+    /* a new origin: no earlier statement of the group shares it */
+    int fresh = 1;
+    for (size_t j = g; j < i && fresh; j++)
+      if (root(c->s, j) == g && c->s[j].origin == c->s[i].origin) fresh = 0;
+    f->independent += fresh;
+    if (flag[i]) f->support = XC_FACT_DISPUTED;
+  }
+  for (size_t k = 0; k < c->nfacts; k++)
+    if (c->facts[k].support != XC_FACT_DISPUTED)
+      c->facts[k].support = c->facts[k].independent >= 2 ? XC_FACT_CORROBORATED : XC_FACT_SINGLE;
+  free(fact_of);
+  free(flag);
+}
+
+size_t xc_claims_nfacts(const xc_claims *c) { return c->nfacts; }
+
+const xc_fact *xc_claims_fact(const xc_claims *c, size_t i) {
+  return i < c->nfacts ? &c->facts[i] : NULL;
+}
+
+size_t xc_claims_ndisputes(const xc_claims *c) { return c->ndisputes; }
+
+const xc_dispute *xc_claims_dispute(const xc_claims *c, size_t i) {
+  return i < c->ndisputes ? &c->disputes[i] : NULL;
+}
+
+void xc_claims_doc_counts(const xc_claims *c, int doc, size_t *total, size_t *supported) {
+  *total = *supported = 0;
+  for (size_t i = 0; i < c->n; i++) {
+    if (c->s[i].doc != doc) continue;
+    (*total)++;
+    size_t g = root(c->s, i);
+    /* another origin says the same, and not differently */
+    for (size_t j = 0; j < c->n; j++)
+      if (c->s[j].origin != c->s[i].origin && root(c->s, j) == g &&
+          !disputes_each_other(c, i, j)) {
+        (*supported)++;
+        break;
+      }
+  }
+}

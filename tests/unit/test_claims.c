@@ -1,0 +1,177 @@
+/* test_claims.c - facts and disputes across invented reports of one
+ * invented event (src/check/claims.c): a bridge collapse in a made-up
+ * town told by five made-up outlets, one of them a copy. Planted: one
+ * fact all tell in their own words, a number two of them disagree on,
+ * a man killed in one report and wounded in another, a finding one
+ * report states and another denies, an inspection two date differently,
+ * a claim only one outlet makes.
+ * Every planted item must be found, and nothing else flagged. */
+#include <stdlib.h>
+
+#include "check/claims.h"
+#include "core/core.h"
+#include "test.h"
+
+static const char *const reports[] = {
+    /* 0: Velmora Courier */
+    "The Saltgate Bridge over the Lenn river collapsed early on Tuesday in Velmora. "
+    "Four vehicles fell into the river when the central span gave way. "
+    "The driver Tomas Reval was killed when his van plunged from the deck. "
+    "Inspectors found deep cracks in the central span in January.",
+    /* 1: Northern Ledger */
+    "The old Saltgate Bridge in Velmora collapsed into the Lenn river on Tuesday morning. "
+    "Six vehicles fell into the river, police in Velmora said. "
+    "Tomas Reval, a delivery driver, was wounded and taken to the regional hospital. "
+    "Inspectors did not find cracks in the central span in January, the city said.",
+    /* 2: Radio Kestrel */
+    "Rescue teams searched the Lenn river after the Saltgate Bridge collapsed in Velmora on "
+    "Tuesday. Engineers from the Harlow Institute will study the remains of the span. "
+    "A ferry service across the Lenn will start on Friday, Mayor Ilse Brandt said. "
+    "The bridge was last inspected by city engineers on January 12.",
+    /* 3: The Daily Arc: a single-source claim */
+    "Velmora's Saltgate Bridge collapsed on Tuesday, sending cars into the Lenn river. "
+    "A second bridge upstream at Dunmere was closed by the regional council as a precaution. "
+    "City engineers last inspected the bridge on January 19.",
+    /* 4: Harbor Post, a copy of the Courier: corroborates nothing */
+    "The Saltgate Bridge over the Lenn river collapsed early on Tuesday in Velmora. "
+    "Four vehicles fell into the river when the central span gave way. "
+    "The driver Tomas Reval was killed when his van plunged from the deck. "
+    "Inspectors found deep cracks in the central span in January.",
+};
+static const int origin[] = {0, 1, 2, 3, 0};
+#define NREP (sizeof reports / sizeof *reports)
+
+typedef struct run {
+  xc_lang_doc ld[NREP];
+  xc_resolver *r;
+  xc_claims *c;
+} run;
+
+static void run_open(run *u) {
+  u->r = xc_resolve_new();
+  for (size_t i = 0; i < NREP; i++) {
+    xc_lang_doc_init(&u->ld[i]);
+    CHECK(xc_lang_analyze(reports[i], strlen(reports[i]), NULL, &u->ld[i]) == 0);
+    CHECK(xc_resolve_add(u->r, (uint32_t)i, reports[i], strlen(reports[i]), &u->ld[i]) == 0);
+  }
+  xc_resolve_finish(u->r);
+  u->c = xc_claims_new();
+  xc_timexv tx;
+  xc_timexv_init(&tx);
+  xc_date dct = {2026, 3, 5}; /* all published on Thursday 5 March 2026 */
+  for (size_t i = 0; i < NREP; i++) {
+    CHECK(xc_timex_tag(reports[i], strlen(reports[i]), &dct, &tx) == 0);
+    xc_claims_add(u->c, (int)i, origin[i], reports[i], &u->ld[i], u->r, &tx);
+  }
+  xc_timexv_release(&tx);
+  xc_claims_finish(u->c);
+}
+
+static void run_close(run *u) {
+  xc_claims_free(u->c);
+  xc_resolve_free(u->r);
+  for (size_t i = 0; i < NREP; i++) xc_lang_doc_release(&u->ld[i]);
+}
+
+static const xc_fact *fact_with(const xc_claims *c, const char *words) {
+  for (size_t i = 0; i < xc_claims_nfacts(c); i++)
+    if (strstr(xc_claims_fact(c, i)->text, words)) return xc_claims_fact(c, i);
+  return NULL;
+}
+
+static const xc_dispute *dispute_on(const xc_claims *c, const char *about) {
+  for (size_t i = 0; i < xc_claims_ndisputes(c); i++)
+    if (strstr(xc_claims_dispute(c, i)->about, about)) return xc_claims_dispute(c, i);
+  return NULL;
+}
+
+static int has_doc(const int *docs, size_t n, int d) {
+  for (size_t i = 0; i < n; i++)
+    if (docs[i] == d) return 1;
+  return 0;
+}
+
+/* The side of dispute d that says value, or NULL. */
+static const xc_dispute_claim *side(const xc_dispute *d, const char *value) {
+  for (size_t i = 0; d && i < d->nclaims; i++)
+    if (!strcmp(d->claims[i].value, value)) return &d->claims[i];
+  return NULL;
+}
+
+TEST(claims_agreement_across_wordings) {
+  run u;
+  run_open(&u);
+  const xc_fact *f = fact_with(u.c, "Saltgate Bridge over the Lenn river collapsed");
+  CHECK(f != NULL);
+  if (f) {
+    CHECK(f->support == XC_FACT_CORROBORATED);
+    CHECK(f->independent == 4); /* the copy (4) is there but adds no source */
+    CHECK(f->ndocs == 5);
+    for (int d = 0; d < 5; d++) CHECK(has_doc(f->docs, f->ndocs, d));
+  }
+  /* one outlet only */
+  f = fact_with(u.c, "Dunmere");
+  CHECK(f && f->support == XC_FACT_SINGLE && f->ndocs == 1 && f->docs[0] == 3);
+  f = fact_with(u.c, "ferry service");
+  CHECK(f && f->support == XC_FACT_SINGLE);
+  run_close(&u);
+}
+
+TEST(claims_disputes_numbers_outcomes_denials) {
+  run u;
+  run_open(&u);
+  const xc_dispute *d = dispute_on(u.c, "number of vehicles");
+  CHECK(d != NULL);
+  const xc_dispute_claim *four = side(d, "4"), *six = side(d, "6");
+  CHECK(four && six);
+  if (four && six) {
+    CHECK(has_doc(four->docs, four->ndocs, 0) && has_doc(four->docs, four->ndocs, 4));
+    CHECK(six->ndocs == 1 && six->docs[0] == 1);
+  }
+  d = dispute_on(u.c, "what happened to Tomas Reval");
+  CHECK(d && side(d, "killed") && side(d, "wounded"));
+  if (d && side(d, "wounded")) CHECK(side(d, "wounded")->docs[0] == 1);
+  d = dispute_on(u.c, "whether");
+  CHECK(d && side(d, "asserted") && side(d, "denied"));
+  if (d) CHECK(strstr(d->about, "cracks") != NULL);
+  d = dispute_on(u.c, "when");
+  CHECK(d && side(d, "2026-01-12") && side(d, "2026-01-19"));
+  if (d) CHECK(strstr(d->about, "inspected") != NULL);
+  /* nothing else */
+  CHECK(xc_claims_ndisputes(u.c) == 4);
+  for (size_t i = 0; i < xc_claims_nfacts(u.c); i++) {
+    const xc_fact *f = xc_claims_fact(u.c, i);
+    if (f->support != XC_FACT_DISPUTED) continue;
+    CHECK(strstr(f->text, "vehicles") || strstr(f->text, "Reval") || strstr(f->text, "cracks") ||
+          strstr(f->text, "inspected"));
+  }
+  run_close(&u);
+}
+
+TEST(claims_grounding_counts) {
+  run u;
+  run_open(&u);
+  size_t total, sup;
+  /* the single-source outlet: one of its three statements is shared (the
+   * collapse); the inspection the other report dates differently is not */
+  xc_claims_doc_counts(u.c, 3, &total, &sup);
+  CHECK(total == 3 && sup == 1);
+  /* the copy is supported only where another origin also says it */
+  size_t t0, s0, t4, s4;
+  xc_claims_doc_counts(u.c, 0, &t0, &s0);
+  xc_claims_doc_counts(u.c, 4, &t4, &s4);
+  CHECK(t0 == t4 && s0 == s4);
+  CHECK(t0 == 4 && s0 == 1); /* only the collapse: the rest is disputed or its own */
+  xc_claims_doc_counts(u.c, 9, &total, &sup);
+  CHECK(total == 0 && sup == 0);
+  run_close(&u);
+}
+
+TEST(claims_empty) {
+  xc_claims *c = xc_claims_new();
+  xc_claims_finish(c);
+  CHECK(xc_claims_nfacts(c) == 0 && xc_claims_ndisputes(c) == 0);
+  CHECK(xc_claims_fact(c, 0) == NULL && xc_claims_dispute(c, 0) == NULL);
+  xc_claims_free(c);
+  xc_claims_free(NULL);
+}
