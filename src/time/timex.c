@@ -373,6 +373,7 @@ static const lex_entry lexicon[] = {
     {"per", L_KW, K_PER, 0},
     {"period", L_KW, K_PERIOD, 0},
     {"planned", L_TENSE, T_INTENT, 0},
+    {"planning", L_TENSE, T_INTENT, 0},
     {"plans", L_TENSE, T_INTENT, 0},
     {"pm", L_KW, K_PM, 0},
     {"present", L_KW, K_PRESENT, 0},
@@ -1226,21 +1227,31 @@ static int attributive(const ctx *c, size_t k) {
   return 0;
 }
 
-/* The tense word k shows (0 for none). Words of intent ("scheduled",
- * "expected", "set to") look ahead unless a past auxiliary stands before
- * them ("had been scheduled to expire"); "is to" looks ahead too. */
-static int tense_at(const ctx *c, size_t k) {
+/* The tense word k shows (0 for none); left: k stands before the date.
+ * Words of intent ("scheduled", "expected", "set to") look ahead unless a
+ * past auxiliary stands before them ("had been scheduled to expire"); "is
+ * to" looks ahead too, and so does a plan with its object before the date
+ * ("has scheduled a news conference Thursday"). */
+static int tense_at(const ctx *c, size_t k, int left) {
+  static const char *const plan[] = {"scheduled", "planned", "planning", NULL};
+  static const char *const dets[] = {"a", "an", "the", "its", "their", "his", "her", NULL};
   const ft *t = &c->t[k];
   int nx_to = kw_at(c, k + 1, K_TO);
   int before = k > 0 ? c->t[k - 1].tense : 0;
   switch (t->tense) {
   case T_INTENT:
-    /* only before "to" or "for": "a hastily planned trip" and "vacation
-     * plans" say nothing of time */
-    if (!nx_to && !kw_at(c, k + 1, K_FOR)) return 0;
-    if (before == T_PAST) return T_PAST;
-    /* "planned to" alone is a past verb; "is planned to" looks ahead */
-    if (word_is(c, k, "planned") && before != T_PRESENT) return T_PAST;
+    if (left && word_in(c, k, plan) && word_in(c, k + 1, dets) && before != T_PAST &&
+        !attributive(c, k))
+      return T_FUTURE;
+    /* only before "to" or "for" ("plans for" is the noun: "vacation plans
+     * for the trip"): "a hastily planned trip" says nothing of time */
+    if (!nx_to && (!kw_at(c, k + 1, K_FOR) || word_is(c, k, "plans"))) return 0;
+    if (before == T_PAST && (word_is(c, k - 1, "had") || word_is(c, k - 1, "been"))) return T_PAST;
+    /* "planned to" alone is a past verb and dates the planning when it
+     * comes after the date ("On Friday, the government planned to pay");
+     * before it, the plan points at the date ("planned to leave on
+     * Thursday"); "is planned to" looks ahead */
+    if (!left && word_is(c, k, "planned") && before != T_PRESENT) return T_PAST;
     return T_FUTURE;
   case T_PAST:
     /* a passive participle takes its tense from the auxiliary before "be"
@@ -1262,8 +1273,10 @@ static int tense_at(const ctx *c, size_t k) {
   case K_PREVIOUSLY:
   case K_RECENTLY:
     return T_PAST;
-  case K_TOMORROW:
   case K_NEXT:
+    if (nx_to) return 0; /* "next to the embassy" is a place */
+    return T_FUTURE;
+  case K_TOMORROW:
     return T_FUTURE;
   default:
     return 0;
@@ -1271,30 +1284,37 @@ static int tense_at(const ctx *c, size_t k) {
 }
 
 /* The tense nearest to tokens [i, j) in their sentence: the closest word
- * that shows one, the left one at equal distance; 0 when there is none. */
-static int tense_near(const ctx *c, size_t i, size_t j) {
+ * that shows one, the left one at equal distance; 0 when there is none.
+ * *at is that word (c->nt when none). */
+static int tense_near_at(const ctx *c, size_t i, size_t j, size_t *at) {
+  *at = c->nt;
   if (i >= c->nt) return 0;
   /* "effective Feb. 1", "due Friday", "payable Jan. 15": a date something
    * takes effect or falls due is ahead */
   static const char *const due[] = {"effective", "due", "payable", NULL};
-  if (i > 0 && same_sent(c, i - 1, i) && word_in(c, i - 1, due)) return T_FUTURE;
+  if (i > 0 && same_sent(c, i - 1, i) && word_in(c, i - 1, due)) return *at = i - 1, T_FUTURE;
   uint32_t s = c->t[i].sent;
-  size_t dl = (size_t)-1, dr = (size_t)-1;
+  size_t dl = (size_t)-1, dr = (size_t)-1, kl = c->nt, kr = c->nt;
   int tl = 0, tr = 0;
   for (size_t k = i; k-- > 0 && c->t[k].sent == s;)
-    if ((tl = tense_at(c, k)) != 0) {
-      dl = i - k;
+    if ((tl = tense_at(c, k, 1)) != 0) {
+      dl = i - k, kl = k;
       break;
     }
   for (size_t k = j; k < c->nt && c->t[k].sent == s; k++)
-    if ((tr = tense_at(c, k)) != 0) {
-      dr = k - j + 1;
+    if ((tr = tense_at(c, k, 0)) != 0) {
+      dr = k - j + 1, kr = k;
       break;
     }
   /* the verb an adverbial of time modifies usually comes before it ("said
    * Friday", "will meet on Monday"): the left one wins unless it is far */
-  if (tl && dl <= 8) return tl;
-  return dl <= dr ? tl : tr;
+  if ((tl && dl <= 12) || dl <= dr) return *at = kl, tl;
+  return *at = kr, tr;
+}
+
+static int tense_near(const ctx *c, size_t i, size_t j) {
+  size_t at;
+  return tense_near_at(c, i, j, &at);
 }
 
 /* The year of a month (and day) named without one. News names dates
@@ -1731,7 +1751,14 @@ static int r_wday(ctx *c, size_t i, int pf, cand *o) {
   int pod = 0;
   const ft *nx = T(c, k);
   if (nx->pod && !nx->plural && same_sent(c, i, k)) pod = nx->pod, k++;
-  int tense = deadline_before(c, i) ? T_FUTURE : tense_near(c, i, k);
+  size_t at;
+  int tense = tense_near_at(c, i, k, &at);
+  /* "until Tuesday" lies ahead, unless the past perfect looks back from
+   * it ("Until Thursday, they had not named him") */
+  if (deadline_before(c, i) && !(tense == T_PAST && word_is(c, at, "had"))) tense = T_FUTURE;
+  /* "Wednesday's ruling" names a day of news: "would" there is a future
+   * seen from the past ("said they would fight Wednesday's ruling") */
+  if (kw_at(c, k, K_POSS) && tense == T_FUTURE && word_is(c, at, "would")) tense = T_PAST;
   pt p = wday_pt(c, t->wday, rel, tense);
   if (pod) p.g = G_POD, p.sub = pod;
   set_pt(o, k, pod ? XC_TIMEX_TIME : XC_TIMEX_DATE, C_WDAY, p);
@@ -1973,6 +2000,14 @@ static int r_the_unit(ctx *c, size_t i, int pf, cand *o) {
     return 1;
   }
   pt p;
+  cand d;
+  memset(&d, 0, sizeof d);
+  if (u->unit == U_WEEK && kw_at(c, k, K_OF) && same_sent(c, i, k + 1) &&
+      r_date(c, k + 1, 0, &d) && d.p.g == G_DAY && d.p.y != YX) {
+    /* "the week of March 6": the ISO week of that day */
+    set_pt(o, d.j, XC_TIMEX_DATE, C_THEUNIT, week_pt(days_from_civil(d.p.y, d.p.m, d.p.d), G_WEEK));
+    return 1;
+  }
   switch (u->unit) {
   case U_YEAR:
   case U_MONTH:
@@ -2086,6 +2121,14 @@ static int r_duration(ctx *c, size_t i, int pf, cand *o) {
     else if (a->kw == K_EARLIER) dir = -1, from_ref = 1, k++;
     else if (a->kw == K_FROM && kw_at(c, k + 1, K_NOW)) dir = 1, k += 2;
     else if (a->kw == K_HENCE) dir = 1, k++;
+  }
+  static const char *const modal[] = {"will", "would", "could", "may", "might", "can",
+                                      "shall", "should", NULL};
+  if (!dir && !det && !lead && word_is(c, i, "one") && u->unit == U_DAY && !u->plural &&
+      i > 0 && same_sent(c, i - 1, i) && word_in(c, i - 1, modal)) {
+    /* "it will one day be": some day ahead, not a length */
+    set_pt(o, k, XC_TIMEX_DATE, C_REF, ref_pt(R_FUTURE));
+    return 1;
   }
   if (!dir) {
     char v[32];
@@ -2255,6 +2298,8 @@ static int r_season(ctx *c, size_t i, int pf, cand *o) {
   }
   if (!explicit_year) {
     if (!c->has_dct) y = YX;
+    else if (rel == K_LAST && kw0 == K_THIS) /* "this past spring": the last one begun */
+      y = c->dct.y - (t->season > season_of(c) && season_of(c) != S_WI);
     else if (rel == K_LAST) y = c->dct.y - 1;
     else if (rel == K_THIS) y = c->dct.y;
     else if (rel == K_NEXT || rel == K_COMING) y = c->dct.y + (t->season <= season_of(c));
@@ -2409,7 +2454,17 @@ static int r_clock(ctx *c, size_t i, int pf, cand *o) {
   if (T(c, k)->tz && same_sent(c, i, k)) k++;
   pt day = c->has_dct ? day_pt(c->dctz) : unknown_day();
   size_t e;
-  if (clock_day(c, k, &e, &day)) k = e;
+  if (clock_day(c, k, &e, &day)) {
+    k = e;
+  } else if (k < c->nt && c->text[c->t[k].s] == '(' && same_sent(c, i, k)) {
+    /* "10:35 a.m. (0735 GMT) Friday": the day after the aside dates the
+     * time, outside its extent */
+    for (size_t q = k + 1; q < k + 6 && same_sent(c, k, q); q++)
+      if (c->text[c->t[q].s] == ')') {
+        clock_day(c, q + 1, &e, &day);
+        break;
+      }
+  }
   day.g = G_TIME, day.hh = hh, day.mm = mm;
   set_pt(o, k, XC_TIMEX_TIME, C_CLOCK, day);
   return 1;
@@ -2437,6 +2492,15 @@ static int r_anaph_day(ctx *c, size_t i, int pf, cand *o) {
   const ft *t = T(c, i);
   if (!(pf & PF_THE) || t->unit != U_DAY || t->plural) return 0;
   int dir = kw_at(c, i + 1, K_BEFORE) ? -1 : kw_at(c, i + 1, K_AFTER) ? 1 : 0;
+  cand d;
+  memset(&d, 0, sizeof d);
+  if (dir && same_sent(c, i, i + 2) &&
+      (r_wday(c, i + 2, 0, &d) || r_date(c, i + 2, 0, &d)) && d.p.g == G_DAY &&
+      d.p.y != YX) {
+    /* "the day before last Tuesday('s hearing)": a day from the one named */
+    set_pt(o, d.j, XC_TIMEX_DATE, C_THEUNIT, day_pt(days_from_civil(d.p.y, d.p.m, d.p.d) + dir));
+    return 1;
+  }
   if (!dir || !(T(c, i + 2)->f & F_PUNCT)) return 0;
   if (!c->has_dct && !c->has_refday) return 0;
   set_pt(o, i + 2, XC_TIMEX_DATE, C_THEUNIT,
@@ -2518,6 +2582,9 @@ static int r_holiday(ctx *c, size_t i, int pf, cand *o) {
     h = t, k = q;
   }
   if (!h) return 0;
+  /* "Easter week": the ISO week of the holiday */
+  int week = T(c, k)->unit == U_WEEK && !T(c, k)->plural && same_sent(c, i, k);
+  k += week;
   int y = YX;
   size_t e = year_after(c, k, &y);
   int explicit_year = e > k;
@@ -2525,20 +2592,21 @@ static int r_holiday(ctx *c, size_t i, int pf, cand *o) {
   long z;
   if (!explicit_year) {
     if (!c->has_dct) {
-      pt p = {G_DAY, YX, h->m, h->d, 0, 0, 0};
+      pt p = {week ? G_WEEK : G_DAY, YX, week ? 0 : h->m, week ? 0 : h->d, 0, 0, 0};
       set_pt(o, k, XC_TIMEX_DATE, C_DATE, p);
       return 1;
     }
     /* the one that the tense (or "last", "next") points to from the DCT */
     y = c->dct.y;
     z = holiday_day(h, y);
+    long first = week ? z - (weekday(z) - 1) : z; /* a week has begun by its Monday */
     int tense = rel == K_LAST ? T_PAST : rel == K_NEXT ? T_FUTURE : tense_near(c, i, k);
-    if (tense == T_PAST && z > c->dctz) y--;
+    if (tense == T_PAST && first > c->dctz) y--;
     else if (tense == T_FUTURE && z < c->dctz) y++;
     else if (rel == K_LAST && z == c->dctz) y--;
   }
   z = holiday_day(h, y);
-  set_pt(o, k, XC_TIMEX_DATE, C_DATE, day_pt(z));
+  set_pt(o, k, XC_TIMEX_DATE, C_DATE, week ? week_pt(z, G_WEEK) : day_pt(z));
   return 1;
 }
 

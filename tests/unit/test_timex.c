@@ -116,6 +116,69 @@ TEST(timex_tense_cues) {
   CHECK_STR(tag("The talks are planned for Monday.", "2024-03-13"), "Monday|DATE|2024-03-18");
 }
 
+/* Plans point at the day after them; the past perfect looks back even
+ * from a deadline; a weekday in the possessive names reported news.
+ * Sentence, then what it tags, against Wednesday 2024-03-13. */
+TEST(timex_plans_deadlines_possessives) {
+  static const char *const cases[][2] = {
+      {"The union has scheduled a rally Friday outside the mill.", "Friday|DATE|2024-03-15"},
+      {"Farmers planned a tractor parade in the old town on Saturday.",
+       "Saturday|DATE|2024-03-16"},
+      {"Growers were planning to block the ring road on Monday.", "Monday|DATE|2024-03-18"},
+      {"The crew planned to sail from the harbour on Thursday.", "Thursday|DATE|2024-03-14"},
+      /* after the date, "planned to" dates the planning */
+      {"On Monday, the council planned to sell the pier.", "Monday|DATE|2024-03-11"},
+      /* "had scheduled" stays in the past */
+      {"The board had scheduled a vote Friday.", "Friday|DATE|2024-03-08"},
+      {"Until Tuesday, the police had not named the driver.", "Tuesday|DATE|2024-03-12"},
+      {"The ban stays in force until Tuesday.", "Tuesday|DATE|2024-03-19"},
+      {"The growers said they would appeal against Monday's verdict in the case.",
+       "Monday|DATE|2024-03-11"},
+      {"The growers said they would march on Monday.", "Monday|DATE|2024-03-18"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    CHECK_STR(tag(cases[i][0], "2024-03-13"), cases[i][1]);
+}
+
+/* Cues a word or two away, and expressions anchored on a day they name:
+ * sentence, DCT, what it tags. */
+TEST(timex_cues_and_anchors) {
+  static const char *const cases[][3] = {
+      /* "plans for" is the noun; "next to" is a place, not the future */
+      {"On Monday, holiday plans for the flood visit were dropped.", "2024-03-13",
+       "Monday|DATE|2024-03-11"},
+      {"Nobody has yet claimed the fire in the depot next to the docks on Monday.",
+       "2024-03-13", "Monday|DATE|2024-03-11"},
+      /* the verb a date hangs on usually comes first, even a dozen words
+       * back, and outweighs an "-ed" word after */
+      {"The ferry line will nearly triple its crossings between Dunmore and the islands by "
+       "June in a push for routes untouched by the strike.",
+       "2031-02-10", "June|DATE|2031-06"},
+      /* a holiday week is its ISO week, begun by its Monday (Easter 2024 is
+       * March 31, in week 13, which begins March 25) */
+      {"Pilgrims gathered as Easter week began.", "2024-03-26", "Easter week|DATE|2024-W13"},
+      {"Pilgrims gathered as Easter week began.", "2024-03-20", "Easter week|DATE|2023-W14"},
+      {"Pilgrims gathered as Easter week began.", NULL, "Easter week|DATE|XXXX-WXX"},
+      /* "this past spring" is the last one begun: this year's once it has */
+      {"The dockers struck this past spring.", "2021-10-30", "this past spring|DATE|2021-SP"},
+      {"The dockers struck this past autumn.", "2021-04-02", "this past autumn|DATE|2020-FA"},
+      /* "the week of" a day is that day's ISO week */
+      {"The trial opens the week of March 9, the clerk said.", "2020-02-20",
+       "the week of March 9|DATE|2020-W11"},
+      /* "the day before" a named day */
+      {"The day before last Monday's vote, the mayor resigned.", "2020-02-20",
+       "The day before last Monday|DATE|2020-02-16"},
+      /* "one day" after a modal is some day ahead, not a length */
+      {"Ferries will one day cross the bay by tunnel.", "2020-03-01", "one day|DATE|FUTURE_REF"},
+      {"The fair lasted one day.", "2020-03-01", "one day|DURATION|P1D"},
+      /* a day after an aside in parentheses dates the time, outside it */
+      {"The quake struck at 9:15 a.m. (0115 GMT) Friday, officials said.", "2020-03-01",
+       "9:15 a.m.|TIME|2020-02-28T09:15 ; Friday|DATE|2020-02-28"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    CHECK_STR(tag(cases[i][0], cases[i][1]), cases[i][2]);
+}
+
 /* A date something takes effect or falls due on is ahead; an "-ed"
  * adjective after a determiner ("a still unsettled date") shows no tense. */
 TEST(timex_due_dates_and_adjectives) {
