@@ -23,7 +23,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "check/words.h"
 #include "core/core.h"
 
 #define MIN_WORDS 4   /* content words of a checkable statement */
@@ -32,6 +34,7 @@
 #define MAX_QTY 4
 #define FIGURES 3 /* quantities in a sentence that make it a line of figures */
 #define MAX_SCOPE 8
+#define QUOTE_WORDS 6 /* words of a quote whose speakers can dispute */
 #define SCOPE_WORDS 2 /* content words a negation or hedge bears on */
 #define SAME_COS 0.5  /* word-set cosine of two wordings of one fact */
 #define SAME_COS_ENT 0.38 /* ... when they also share two entities */
@@ -353,10 +356,24 @@ static void sentence_date(const xc_timexv *tx, size_t *ti, uint32_t a, uint32_t 
   }
 }
 
+/* How many bytes of [a, b) lie inside direct quotes of q (from *qi on;
+ * *qi moves past the ones that end before a). */
+static uint32_t quoted_bytes(const xc_quotes *q, size_t *qi, uint32_t a, uint32_t b) {
+  if (!q) return 0;
+  while (*qi < q->n && q->v[*qi].end <= a) (*qi)++;
+  uint32_t in = 0;
+  for (size_t i = *qi; i < q->n && q->v[i].start < b; i++) {
+    const xc_quote *x = &q->v[i];
+    if (x->flags & XC_QF_INDIRECT || x->end <= a) continue;
+    in += (x->end < b ? x->end : b) - (x->start > a ? x->start : a);
+  }
+  return in;
+}
+
 void xc_claims_add(xc_claims *c, int doc, int origin, const char *text, const xc_lang_doc *ld,
-                   const xc_resolver *r, const xc_timexv *tx) {
+                   const xc_resolver *r, const xc_timexv *tx, const xc_quotes *q) {
   if (r) c->r = r;
-  size_t mi = 0, ti = 0;
+  size_t mi = 0, ti = 0, qi = 0;
   for (size_t k = 0; k < ld->sents.n; k++) {
     const xc_sent *se = &ld->sents.v[k];
     if (se->tok_end <= se->tok) continue;
@@ -376,6 +393,7 @@ void xc_claims_add(xc_claims *c, int doc, int origin, const char *text, const xc
      * statements */
     if (s->nw < MIN_WORDS || (!s->ne && !s->nq && !s->date[0]) || (se->flags & XC_SF_NOTERM))
       continue;
+    if (2 * quoted_bytes(q, &qi, s->start, s->end) >= s->end - s->start) continue;
     s->text = xc_collapse_ws(text + s->start, s->end - s->start);
     s->group = c->n;
     c->n++;
@@ -537,6 +555,46 @@ static int polarity_dispute(xc_claims *c, const stmt *x, const stmt *y, const ch
   dispute_claim(d, x, sides[px]);
   dispute_claim(d, y, sides[py]);
   return 1;
+}
+
+/* The last word of a name ("Sergei Lavrov" -> "Lavrov"). */
+static const char *last_word(const char *s) {
+  const char *sp = strrchr(s, ' ');
+  return sp ? sp + 1 : s;
+}
+
+/* Do two speaker names name one person ("Lavrov", "Sergei Lavrov")? */
+static int same_speaker(const char *a, const char *b) {
+  return !strcasecmp(a, b) || !strcasecmp(last_word(a), last_word(b));
+}
+
+void xc_claims_add_quotes(xc_claims *c, const xc_story_quotes *sq) {
+  uint64_t w[QUOTE_WORDS];
+  for (size_t i = 0; i < sq->n; i++) {
+    const xc_sq_item *q = &sq->v[i];
+    /* a short saying ("God bless you") is everybody's */
+    if (xc_word_hashes(q->text, 1, w, QUOTE_WORDS) < QUOTE_WORDS) continue;
+    size_t first = SIZE_MAX, other = SIZE_MAX;
+    for (size_t k = 0; k < q->ndocs && other == SIZE_MAX; k++) {
+      if (!q->named[k]) continue;
+      if (first == SIZE_MAX) first = k;
+      else if (!same_speaker(q->speakers[first], q->speakers[k])) other = k;
+    }
+    if (other == SIZE_MAX) continue;
+    char *quote = xc_xmalloc(strlen(q->text) + 8);
+    sprintf(quote, "\xE2\x80\x9C%s\xE2\x80\x9D", q->text);
+    xc_dispute *d = dispute_for(c, format("who said: ", quote), 0);
+    free(quote);
+    /* each named speaker is a side, with the reports that name it */
+    for (size_t k = 0; k < q->ndocs; k++) {
+      if (!q->named[k]) continue;
+      stmt s = {.doc = q->docs[k], .text = q->text};
+      const char *side = q->speakers[k];
+      for (size_t m = 0; m < k; m++)
+        if (q->named[m] && same_speaker(q->speakers[m], side)) side = q->speakers[m];
+      dispute_claim(d, &s, side);
+    }
+  }
 }
 
 /* Joins the statements of different reports that say the same thing (a

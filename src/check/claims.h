@@ -14,7 +14,9 @@
 #include <stddef.h>
 
 #include "lang/lang.h"
+#include "check/story_quotes.h"
 #include "lang/resolve.h"
+#include "quote/quote.h"
 #include "time/timex.h"
 
 enum { XC_FACT_SINGLE, XC_FACT_CORROBORATED, XC_FACT_DISPUTED };
@@ -30,15 +32,16 @@ typedef struct xc_fact {
 /* One side of a dispute: what some reports say. */
 typedef struct xc_dispute_claim {
   char *text;      /* the first report's sentence that says it */
-  char value[32];  /* what it says in short: "6", "several", "killed",
-                      "wounded", "asserted", "hedged", "denied", a date */
+  char value[64];  /* what it says in short: "6", "several", "killed",
+                      "wounded", "asserted", "hedged", "denied", a date,
+                      a speaker */
   int *docs;
   size_t ndocs;
 } xc_dispute_claim;
 
 typedef struct xc_dispute {
   char *about; /* "number of shots", "what happened to Anna Berg",
-                  "whether: <fact>", "when: <fact>" */
+                  "whether: <fact>", "when: <fact>", "who said: <quote>" */
   xc_dispute_claim *claims;
   size_t nclaims;
 } xc_dispute;
@@ -50,10 +53,16 @@ void xc_claims_free(xc_claims *c);
 
 /* Adds report doc's statements: text as analysed into ld, its mentions
  * named by r (the story's finished resolver, or NULL), its time
- * expressions tx resolved against its date (or NULL); origin: doc
- * itself, or the report doc is a copy of. */
+ * expressions tx resolved against its date (or NULL), its quotes q (or
+ * NULL: a sentence that is mostly a direct quote is the quote's, not a
+ * statement); origin: doc itself, or the report doc is a copy of. */
 void xc_claims_add(xc_claims *c, int doc, int origin, const char *text, const xc_lang_doc *ld,
-                   const xc_resolver *r, const xc_timexv *tx);
+                   const xc_resolver *r, const xc_timexv *tx, const xc_quotes *q);
+
+/* Adds a dispute for every quote of sq that reports give to different
+ * named speakers ("who said: ..."); descriptions ("an official") dispute
+ * no name. Call before xc_claims_finish. */
+void xc_claims_add_quotes(xc_claims *c, const xc_story_quotes *sq);
 
 /* Aligns the statements into facts and finds the disputes. Call once,
  * after the last add. */

@@ -10,12 +10,17 @@
 
 #define MIN_WORDS 3    /* shorter quotes are too common to match on */
 #define MAX_WORDS 256  /* words of a quote compared */
+#define REWORD_MIN 6   /* words of a quote matched when reworded */
+#define REWORD_SHARE 0.8 /* ... the share of its words the other must have */
 
 void xc_story_quotes_init(xc_story_quotes *sq) { memset(sq, 0, sizeof *sq); }
 
 void xc_story_quotes_release(xc_story_quotes *sq) {
-  for (size_t i = 0; i < sq->n; i++)
-    free(sq->v[i].text), free(sq->v[i].speaker), free(sq->v[i].docs);
+  for (size_t i = 0; i < sq->n; i++) {
+    xc_sq_item *it = &sq->v[i];
+    for (size_t k = 0; k < it->ndocs; k++) free(it->speakers[k]);
+    free(it->text), free(it->speaker), free(it->docs), free(it->speakers), free(it->named);
+  }
   free(sq->v);
   memset(sq, 0, sizeof *sq);
 }
@@ -27,19 +32,43 @@ static int inside(const uint64_t *a, size_t na, const uint64_t *b, size_t nb) {
   return 0;
 }
 
-/* The same quote: word for word, or one a shortened form of the other
- * (its words a run of the other's). */
+/* How many of the words a[0..na) are among b[0..nb)? (Quotes are short.) */
+static size_t found_in(const uint64_t *a, size_t na, const uint64_t *b, size_t nb) {
+  size_t k = 0;
+  for (size_t i = 0; i < na; i++)
+    for (size_t j = 0; j < nb; j++)
+      if (a[i] == b[j]) {
+        k++;
+        break;
+      }
+  return k;
+}
+
+/* The same quote: word for word, one a shortened form of the other (its
+ * words a run of the other's), or reworded: a quote of REWORD_MIN words
+ * or more nearly all of whose words the other has ("we will rebuild the
+ * bridge this year" / "we will rebuild this bridge within the year"). */
 static int same_quote(const char *x, const char *y) {
   static _Thread_local uint64_t a[MAX_WORDS], b[MAX_WORDS];
   size_t na = xc_word_hashes(x, 1, a, MAX_WORDS), nb = xc_word_hashes(y, 1, b, MAX_WORDS);
   if (na < MIN_WORDS || nb < MIN_WORDS) return 0;
-  return na <= nb ? inside(a, na, b, nb) : inside(b, nb, a, na);
+  const uint64_t *s = a, *l = b; /* the shorter, the longer */
+  size_t ns = na, nl = nb;
+  if (na > nb) s = b, l = a, ns = nb, nl = na;
+  if (inside(s, ns, l, nl)) return 1;
+  return ns >= REWORD_MIN && (double)found_in(s, ns, l, nl) >= REWORD_SHARE * (double)ns;
 }
 
-static void add_doc(xc_sq_item *it, int doc, int copy) {
+/* Adds report doc, giving the speaker name (named: a name, not a
+ * description), to item it; a report already there keeps its first. */
+static void add_doc(xc_sq_item *it, int doc, int copy, const char *name, int named) {
   for (size_t i = 0; i < it->ndocs; i++)
     if (it->docs[i] == doc) return;
   it->docs = xc_xrealloc(it->docs, (it->ndocs + 1) * sizeof *it->docs);
+  it->speakers = xc_xrealloc(it->speakers, (it->ndocs + 1) * sizeof *it->speakers);
+  it->named = xc_xrealloc(it->named, it->ndocs + 1);
+  it->speakers[it->ndocs] = name ? xc_xstrdup(name) : NULL;
+  it->named[it->ndocs] = (unsigned char)(name && named);
   it->docs[it->ndocs++] = doc;
   it->independent += !copy;
 }
@@ -51,6 +80,12 @@ static const char *speaker_name(const xc_quote *q, const xc_resolver *r) {
     if (e && e->name) return e->name;
   }
   return q->speaker;
+}
+
+/* Is the quote's speaker a person the story names (not a description,
+ * not an unresolved pronoun, not an organisation speaking)? */
+static int is_person(const xc_quote *q) {
+  return q->entity >= 0 && q->speaker_type == XC_NER_PER && !(q->flags & XC_QF_DESCRIBED);
 }
 
 void xc_story_quotes_add(xc_story_quotes *sq, int doc, int copy, const char *text,
@@ -67,7 +102,7 @@ void xc_story_quotes_add(xc_story_quotes *sq, int doc, int copy, const char *tex
       else free(t);
       const char *name = speaker_name(qt, r);
       if (!it->speaker && name) it->speaker = xc_xstrdup(name);
-      add_doc(it, doc, copy);
+      add_doc(it, doc, copy, name, is_person(qt));
       continue;
     }
     if (sq->n == sq->cap) {
@@ -79,6 +114,6 @@ void xc_story_quotes_add(xc_story_quotes *sq, int doc, int copy, const char *tex
     it->text = t;
     const char *name = speaker_name(qt, r);
     it->speaker = name ? xc_xstrdup(name) : NULL;
-    add_doc(it, doc, copy);
+    add_doc(it, doc, copy, name, is_person(qt));
   }
 }

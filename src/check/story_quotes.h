@@ -1,7 +1,9 @@
 /* story_quotes.h - a story's quotes across its reports: the same quote in
- * several reports (word for word, or one a shortened form of the other)
- * is one item with all its documents and its speaker; support counts the
- * independent reports (a copy does not corroborate its original). */
+ * several reports (word for word, one a shortened form of the other, or
+ * reworded: nearly all the words of the shorter in the longer) is one
+ * item with all its documents and the speaker each gives it; support
+ * counts the independent reports (a copy does not corroborate its
+ * original). */
 #ifndef XC_STORY_QUOTES_H
 #define XC_STORY_QUOTES_H
 
@@ -14,6 +16,10 @@ typedef struct xc_sq_item {
   char *text;    /* the quoted words, white space collapsed */
   char *speaker; /* resolved name or description; NULL when unknown */
   int *docs;     /* the reports that carry it, in the order added */
+  char **speakers; /* per report (as docs): the speaker it gives, or NULL */
+  unsigned char *named; /* per report: 1 when that speaker is a person the
+                           story names (not a description, a pronoun or
+                           an organisation) */
   size_t ndocs;
   size_t independent; /* how many of docs are not copies */
 } xc_sq_item;

@@ -218,13 +218,16 @@ static void story_language(xc_analysis *a, xc_story *s) {
     const char *text = d->x.text;
     if (xc_quote_find(text, strlen(text), &ld[k], s->entities, (uint32_t)doc, &q) == 0)
       xc_story_quotes_add(&s->quotes, doc, d->copy_of >= 0, text, &q, s->entities);
-    xc_claims_add(s->claims, doc, origin_of(a, doc), text, &ld[k], s->entities, &tx[k]);
+    else
+      q.n = 0;
+    xc_claims_add(s->claims, doc, origin_of(a, doc), text, &ld[k], s->entities, &tx[k], &q);
     xc_lang_doc_release(&ld[k]);
     xc_timexv_release(&tx[k]);
   }
   xc_quotes_release(&q);
   free(ld);
   free(tx);
+  xc_claims_add_quotes(s->claims, &s->quotes);
   xc_claims_finish(s->claims);
   story_grounding(a, s);
   s->nentities = xc_resolve_count(s->entities);

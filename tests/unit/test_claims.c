@@ -4,11 +4,12 @@
  * fact all tell in their own words, a number two of them disagree on,
  * a man killed in one report and wounded in another, a finding one
  * report states and another denies, an inspection two date differently,
- * a claim only one outlet makes.
+ * a quote two give to different speakers, a claim only one outlet makes.
  * Every planted item must be found, and nothing else flagged. */
 #include <stdlib.h>
 
 #include "check/claims.h"
+#include "quote/quote.h"
 #include "core/core.h"
 #include "test.h"
 
@@ -17,12 +18,14 @@ static const char *const reports[] = {
     "The Saltgate Bridge over the Lenn river collapsed early on Tuesday in Velmora. "
     "Four vehicles fell into the river when the central span gave way. "
     "The driver Tomas Reval was killed when his van plunged from the deck. "
-    "Inspectors found deep cracks in the central span in January.",
+    "Inspectors found deep cracks in the central span in January. "
+    "\"We will rebuild the crossing before the winter floods,\" Mayor Ilse Brandt said.",
     /* 1: Northern Ledger */
     "The old Saltgate Bridge in Velmora collapsed into the Lenn river on Tuesday morning. "
     "Six vehicles fell into the river, police in Velmora said. "
     "Tomas Reval, a delivery driver, was wounded and taken to the regional hospital. "
-    "Inspectors did not find cracks in the central span in January, the city said.",
+    "Inspectors did not find cracks in the central span in January, the city said. "
+    "\"We will rebuild the crossing before the winter floods,\" said council leader Piotr Hale.",
     /* 2: Radio Kestrel */
     "Rescue teams searched the Lenn river after the Saltgate Bridge collapsed in Velmora on "
     "Tuesday. Engineers from the Harlow Institute will study the remains of the span. "
@@ -36,7 +39,8 @@ static const char *const reports[] = {
     "The Saltgate Bridge over the Lenn river collapsed early on Tuesday in Velmora. "
     "Four vehicles fell into the river when the central span gave way. "
     "The driver Tomas Reval was killed when his van plunged from the deck. "
-    "Inspectors found deep cracks in the central span in January.",
+    "Inspectors found deep cracks in the central span in January. "
+    "\"We will rebuild the crossing before the winter floods,\" Mayor Ilse Brandt said.",
 };
 static const int origin[] = {0, 1, 2, 3, 0};
 #define NREP (sizeof reports / sizeof *reports)
@@ -44,6 +48,7 @@ static const int origin[] = {0, 1, 2, 3, 0};
 typedef struct run {
   xc_lang_doc ld[NREP];
   xc_resolver *r;
+  xc_story_quotes sq;
   xc_claims *c;
 } run;
 
@@ -55,20 +60,29 @@ static void run_open(run *u) {
     CHECK(xc_resolve_add(u->r, (uint32_t)i, reports[i], strlen(reports[i]), &u->ld[i]) == 0);
   }
   xc_resolve_finish(u->r);
+  /* quotes and statements of each report, as the engine finds them */
   u->c = xc_claims_new();
+  xc_story_quotes_init(&u->sq);
   xc_timexv tx;
   xc_timexv_init(&tx);
+  xc_quotes q;
+  xc_quotes_init(&q);
   xc_date dct = {2026, 3, 5}; /* all published on Thursday 5 March 2026 */
   for (size_t i = 0; i < NREP; i++) {
     CHECK(xc_timex_tag(reports[i], strlen(reports[i]), &dct, &tx) == 0);
-    xc_claims_add(u->c, (int)i, origin[i], reports[i], &u->ld[i], u->r, &tx);
+    CHECK(xc_quote_find(reports[i], strlen(reports[i]), &u->ld[i], u->r, (uint32_t)i, &q) == 0);
+    xc_story_quotes_add(&u->sq, (int)i, origin[i] != (int)i, reports[i], &q, u->r);
+    xc_claims_add(u->c, (int)i, origin[i], reports[i], &u->ld[i], u->r, &tx, &q);
   }
   xc_timexv_release(&tx);
+  xc_quotes_release(&q);
+  xc_claims_add_quotes(u->c, &u->sq);
   xc_claims_finish(u->c);
 }
 
 static void run_close(run *u) {
   xc_claims_free(u->c);
+  xc_story_quotes_release(&u->sq);
   xc_resolve_free(u->r);
   for (size_t i = 0; i < NREP; i++) xc_lang_doc_release(&u->ld[i]);
 }
@@ -137,8 +151,12 @@ TEST(claims_disputes_numbers_outcomes_denials) {
   d = dispute_on(u.c, "when");
   CHECK(d && side(d, "2026-01-12") && side(d, "2026-01-19"));
   if (d) CHECK(strstr(d->about, "inspected") != NULL);
+  d = dispute_on(u.c, "who said");
+  CHECK(d && side(d, "Ilse Brandt") && side(d, "Piotr Hale"));
+  if (d && side(d, "Ilse Brandt")) CHECK(side(d, "Ilse Brandt")->ndocs == 2); /* 0 and its copy */
+  if (d) CHECK(strstr(d->about, "rebuild the crossing") != NULL);
   /* nothing else */
-  CHECK(xc_claims_ndisputes(u.c) == 4);
+  CHECK(xc_claims_ndisputes(u.c) == 5);
   for (size_t i = 0; i < xc_claims_nfacts(u.c); i++) {
     const xc_fact *f = xc_claims_fact(u.c, i);
     if (f->support != XC_FACT_DISPUTED) continue;

@@ -64,3 +64,29 @@ TEST(story_quotes_copy_alone_is_single) {
   if (sq.n == 1) CHECK(sq.v[0].ndocs == 2 && sq.v[0].independent == 1);
   xc_story_quotes_release(&sq);
 }
+
+/* A quote reworded or shortened by another outlet is the same quote, each
+ * report keeping the speaker it gives; one that shares only a few words
+ * is another quote. */
+TEST(story_quotes_reworded_and_speakers_per_report) {
+  const char *r0 = "\"We will reopen the harbour road before the autumn storms,\" "
+                   "Mayor Ilse Brandt said.";
+  const char *r1 = "\"We are going to reopen the harbour road before the storms,\" "
+                   "said council leader Piotr Hale.";
+  const char *r2 = "\"The harbour road is closed for good,\" a resident said.";
+  xc_story_quotes sq;
+  xc_story_quotes_init(&sq);
+  add(&sq, 0, 0, r0);
+  add(&sq, 1, 0, r1);
+  add(&sq, 2, 0, r2);
+  const xc_sq_item *road = item_with(&sq, "reopen the harbour road");
+  CHECK(sq.n == 2 && road != NULL);
+  if (road) {
+    CHECK(road->ndocs == 2 && road->independent == 2);
+    CHECK(road->speakers[0] && strstr(road->speakers[0], "Brandt") && road->named[0]);
+    CHECK(road->speakers[1] && strstr(road->speakers[1], "Hale") && road->named[1]);
+  }
+  const xc_sq_item *closed = item_with(&sq, "closed for good");
+  CHECK(closed && closed->ndocs == 1 && !closed->named[0]); /* a description */
+  xc_story_quotes_release(&sq);
+}
