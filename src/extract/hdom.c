@@ -1,7 +1,8 @@
 /* hdom.c - one-pass HTML tokenizer and tree builder (see hdom.h). Text runs
  * and quoted values are scanned once for their end and for '&' together
- * (16 bytes at a time); tag and attribute names are keyed from word loads
- * and matched against tables of known names (interned, lower case); a
+ * (16 bytes at a time); tag and attribute names are found and keyed in
+ * one vector load (word loads or bytes near the end of the page) and
+ * matched against tables of known names (interned, lower case); a
  * stack of open elements handles implied end tags as HTML5 does for p, li,
  * dt/dd, tr/td/th, option and headings; end tags close the nearest open
  * element of that name within a bounded search, and stray end tags are
@@ -179,7 +180,7 @@ static unsigned key_slot(const name_key *key, size_t n, unsigned mask) {
 }
 
 /* Index + 1 in t of the name of n bytes with this key, or 0. */
-static unsigned table_find(const name_table *t, const name_key *key, size_t n) {
+static inline unsigned table_find(const name_table *t, const name_key *key, size_t n) {
   if (n > NAME_KEY) return 0;
   for (unsigned i = key_slot(key, n, t->mask);; i = (i + 1) & t->mask) {
     unsigned k = t->slot[i];
@@ -369,7 +370,7 @@ static int has_class(char c, unsigned bits) {
  * comes before it. One pass for both (16 bytes at a time with SSE2),
  * instead of a memchr for each: text runs and attribute values are short.
  * Once b is seen, the rest is memchr's. */
-static size_t find2(const char *p, size_t n, char a, char b, int *saw_b) {
+static inline size_t find2(const char *p, size_t n, char a, char b, int *saw_b) {
   size_t i = 0;
 #ifdef __SSE2__
   const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
@@ -395,6 +396,76 @@ static size_t find2(const char *p, size_t n, char a, char b, int *saw_b) {
   return q ? (size_t)(q - p) : n;
 }
 
+/* Does the name at p[0..n) end at offset k? A tag name ends at a space,
+ * '>' or '/'; an attribute name (attr) at a space, '>', '=' or a "/>". */
+static inline int name_ends_at(const char *p, size_t n, size_t k, int attr) {
+  if (!has_class(p[k], attr ? B_ATTR_END : B_NAME_END)) return 0;
+  return !attr || p[k] != '/' || (k + 1 < n && p[k + 1] == '>');
+}
+
+/* Offset of the end of the name at p[0..n), looking from offset k on. */
+static size_t name_end(const char *p, size_t n, size_t k, int attr) {
+  while (k < n && !name_ends_at(p, n, k, attr)) k++;
+  return k;
+}
+
+#ifdef __SSE2__
+/* 16 bytes of 0xFF, then 16 of 0: 16 bytes loaded from 16 - k mask the
+ * first k bytes of a vector. */
+static const unsigned char prefix_mask[32] = {
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255};
+
+/* The first offset below 16 in p (16 readable bytes) of a byte that may end
+ * a name (any byte <= ' ', '>', '/', and '=' when attr), or 16; sets *key
+ * to the lower-case key of the bytes before it, all in registers. A byte
+ * found here still needs name_ends_at: a control byte that is not a
+ * space, or a '/' inside an attribute name, does not end it. */
+static inline size_t name16(const char *p, int attr, name_key *key) {
+  __m128i v = _mm_loadu_si128((const __m128i *)p);
+  __m128i end = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(' ')), v);
+  end = _mm_or_si128(end, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+  end = _mm_or_si128(end, _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
+  if (attr) end = _mm_or_si128(end, _mm_cmpeq_epi8(v, _mm_set1_epi8('=')));
+  size_t k = (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8(end) | 0x10000u);
+  /* signed compares: bytes >= 0x80 are below 'A' and stay as they are */
+  __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+  v = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+  v = _mm_and_si128(v, _mm_loadu_si128((const __m128i *)(prefix_mask + 16 - k)));
+  _mm_storeu_si128((__m128i *)(void *)key->w, v); /* byte j at bits 8j of w[j / 8] */
+  return k;
+}
+#endif
+
+/* Reads the name at p[0..n) (a tag name, or an attribute name when attr)
+ * the slow way: byte by byte to its end, then keyed. Returns its length
+ * and sets *id to its index + 1 in t (0 when t lacks it). */
+static size_t name_lookup_slow(const name_table *t, const char *p, size_t n, int attr,
+                               unsigned *id) {
+  size_t k = name_end(p, n, 0, attr);
+  name_key key = key_lower(p, k, n);
+  *id = table_find(t, &key, k);
+  return k;
+}
+
+/* name_lookup_slow, but for a name that ends within 16 bytes (nearly all)
+ * where 16 bytes are readable: found and keyed in one vector step, and
+ * small enough to be inlined where names are read. */
+static inline size_t name_lookup(const name_table *t, const char *p, size_t n, int attr,
+                                 unsigned *id) {
+#ifdef __SSE2__
+  if (KEY_LOAD && n >= NAME_KEY) {
+    name_key key;
+    size_t k = name16(p, attr, &key);
+    if (k < 16 && name_ends_at(p, n, k, attr)) {
+      *id = table_find(t, &key, k);
+      return k;
+    }
+  }
+#endif
+  return name_lookup_slow(t, p, n, attr, id);
+}
+
 /* ---- tree building ---- */
 typedef struct {
   xc_hdom *dom;
@@ -403,11 +474,12 @@ typedef struct {
   char *free; /* bump space cut from the arena in chunks */
   size_t left;
   xc_buf tmp;
+  int extract; /* XC_HDOM_EXTRACT: only the attributes extraction reads */
 } builder;
 
 /* n bytes (8-aligned) of the document's memory: small objects are cut from
  * a chunk of the arena without a call, big ones get their own. */
-static void *take(builder *b, size_t n) {
+static inline void *take(builder *b, size_t n) {
   n = (n + 7) & ~(size_t)7;
   if (b->left < n) {
     enum { CHUNK = 16384 };
@@ -427,7 +499,7 @@ static const char *keep_copy(builder *b, const char *p, size_t n) {
   return c;
 }
 
-static xc_hnode *new_node(builder *b) {
+static inline xc_hnode *new_node(builder *b) {
   xc_hnode *n = take(b, sizeof *n);
   *n = (xc_hnode){0};
   return n;
@@ -441,9 +513,30 @@ static void append(xc_hnode *parent, xc_hnode *n) {
   n->depth = (uint16_t)(parent->depth + 1);
 }
 
+/* Is p[0..n) all white space (xc_is_space)? avail (>= n) bytes are
+ * readable at p: with SSE2, 16 of them are tested at a time, so that the
+ * short runs between tags take one step. */
+static int all_space(const char *p, size_t n, size_t avail) {
+  size_t k = 0;
+#ifdef __SSE2__
+  const __m128i tab = _mm_set1_epi8('\t'), four = _mm_set1_epi8(4), sp = _mm_set1_epi8(' ');
+  for (; k < n && k + 16 <= avail; k += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(p + k));
+    __m128i t = _mm_sub_epi8(v, tab); /* \t \n \v \f \r are 9..13 */
+    __m128i space = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t, four), t), _mm_cmpeq_epi8(v, sp));
+    unsigned other = ~(unsigned)_mm_movemask_epi8(space) & 0xFFFF;
+    if (other) return k + (size_t)__builtin_ctz(other) >= n;
+  }
+#endif
+  for (; k < n; k++)
+    if (!xc_is_space((unsigned char)p[k])) return 0;
+  return 1;
+}
+
 /* Adds text p[0..n) to the current element: pointing into the page unless
- * it holds character references to decode (decode: it has an '&'). */
-static void add_text(builder *b, const char *p, size_t n, int decode) {
+ * it holds character references to decode (decode: it has an '&'); avail
+ * (>= n) bytes are readable at p. */
+static void add_text(builder *b, const char *p, size_t n, size_t avail, int decode) {
   if (!n) return;
   xc_hnode *cur = b->stack[b->top];
   const char *text = p;
@@ -452,12 +545,10 @@ static void add_text(builder *b, const char *p, size_t n, int decode) {
   if (decode) {
     xc_buf_clear(&b->tmp);
     xc_html_unescape(&b->tmp, p, n);
-    text = b->tmp.p, len = b->tmp.n, decoded = 1;
+    text = b->tmp.p, len = avail = b->tmp.n, decoded = 1;
   }
   /* white space only: keep one space (it separates inline words) */
-  size_t k = 0;
-  while (k < len && xc_is_space((unsigned char)text[k])) k++;
-  if (k == len) {
+  if (all_space(text, len, avail)) {
     if (cur->last && !cur->last->name) return; /* already after text */
     text = " ", len = 1, decoded = 0;
   }
@@ -584,13 +675,12 @@ static size_t find_end_tag(const char *p, size_t n, const char *name) {
   return n;
 }
 
-/* Sets a->name (and a->id) to the attribute name p[0..n) (n < 64) in lower
- * case: an interned name, or a copy. Returns 0, setting nothing, when it
- * repeats one of attrs[0..na) (the first one wins). */
-static int attr_name(builder *b, const char *p, size_t n, size_t avail,
+/* Sets a->name (and a->id) to the attribute name p[0..n) (n < 64) with
+ * interned id (0 when unknown), in lower case: the interned name, or a
+ * copy. Returns 0, setting nothing, when it repeats one of attrs[0..na)
+ * (the first one wins). */
+static int attr_name(builder *b, const char *p, size_t n, unsigned id,
                      const xc_hattr *attrs, int na, xc_hattr *a) {
-  name_key key = key_lower(p, n, avail);
-  unsigned id = table_find(&attr_table, &key, n);
   if (id) {
     for (int k = 0; k < na; k++)
       if (attrs[k].id == id) return 0;
@@ -608,11 +698,15 @@ static int attr_name(builder *b, const char *p, size_t n, size_t avail,
   return 1;
 }
 
-/* Sets a's value to v[0..n): decoded into the document's memory when it
- * holds a character reference (amp: it has an '&'), else pointing into the
- * page. */
+/* Sets a's value to v[0..n): pointing into the page when it holds no
+ * character reference (amp: it has an '&'), else decoded into the
+ * document's memory, or left as it is with a->refs set when the tree is
+ * built for extraction and the id is one only read as a string. */
 static void attr_value(builder *b, const char *v, size_t n, int amp, xc_hattr *a) {
-  if (amp) {
+  a->refs = 0;
+  if (amp && b->extract && a->id >= XC_A_CONTENT) {
+    a->refs = 1;
+  } else if (amp) {
     xc_buf_clear(&b->tmp);
     xc_html_unescape(&b->tmp, v, n);
     v = keep_copy(b, b->tmp.p, b->tmp.n), n = b->tmp.n;
@@ -621,8 +715,29 @@ static void attr_value(builder *b, const char *v, size_t n, int amp, xc_hattr *a
   a->len = n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
 }
 
+/* Reads an attribute value at p[0..n) (just after the '='); returns the
+ * offset past it, sets *v and *len to the value, and *amp when it holds an
+ * '&'. */
+static size_t attr_value_at(const char *p, size_t n, const char **v, size_t *len,
+                            int *amp) {
+  size_t i = 0;
+  while (i < n && has_class(p[i], B_SPACE)) i++;
+  if (i < n && (p[i] == '"' || p[i] == '\'')) {
+    size_t e = i + 1 + find2(p + i + 1, n - i - 1, p[i], '&', amp);
+    *v = p + i + 1, *len = e - i - 1;
+    return e < n ? e + 1 : n;
+  }
+  size_t vs = i;
+  while (i < n && !has_class(p[i], B_VALUE_END)) *amp |= p[i++] == '&';
+  *v = p + vs, *len = i - vs;
+  return i;
+}
+
 /* Parses attributes from p (just after the tag name) up to '>'. Returns the
- * offset just past '>' (or n) and whether the tag self-closes. */
+ * offset just past '>' (or n) and whether the tag self-closes. A tree built
+ * for extraction keeps only the attributes it reads (ids below
+ * XC_A_NKNOWN_READ): the others are stepped over, neither copied nor
+ * decoded. */
 static size_t parse_attrs(builder *b, const char *p, size_t n, xc_hnode *el,
                           int *self_close) {
   xc_hattr attrs[64];
@@ -640,32 +755,23 @@ static size_t parse_attrs(builder *b, const char *p, size_t n, xc_hnode *el,
       break;
     }
     size_t ns = i;
-    while (i < n && !(has_class(p[i], B_ATTR_END) &&
-                      (p[i] != '/' || (i + 1 < n && p[i + 1] == '>'))))
-      i++;
-    size_t nlen = i - ns;
+    unsigned id;
+    size_t nlen = name_lookup(&attr_table, p + i, n - i, 1, &id);
+    i += nlen;
     if (!nlen) {
       i++; /* a lone '=' */
       continue;
     }
+    int keep = na < 64 && nlen < 64 && (!b->extract || (id && id < XC_A_NKNOWN_READ));
     while (i < n && has_class(p[i], B_SPACE)) i++;
     const char *v = "";
     size_t vlen = 0;
     int amp = 0;
     if (i < n && p[i] == '=') {
       i++;
-      while (i < n && has_class(p[i], B_SPACE)) i++;
-      if (i < n && (p[i] == '"' || p[i] == '\'')) {
-        size_t e = i + 1 + find2(p + i + 1, n - i - 1, p[i], '&', &amp);
-        v = p + i + 1, vlen = e - i - 1;
-        i = e < n ? e + 1 : n;
-      } else {
-        size_t vs = i;
-        while (i < n && !has_class(p[i], B_VALUE_END)) amp |= p[i++] == '&';
-        v = p + vs, vlen = i - vs;
-      }
+      i += attr_value_at(p + i, n - i, &v, &vlen, &amp);
     }
-    if (na < 64 && nlen < 64 && attr_name(b, p + ns, nlen, n - ns, attrs, na, &attrs[na]))
+    if (keep && attr_name(b, p + ns, nlen, id, attrs, na, &attrs[na]))
       attr_value(b, v, vlen, amp, &attrs[na++]);
   }
   if (el && na) {
@@ -680,11 +786,10 @@ static size_t parse_attrs(builder *b, const char *p, size_t n, xc_hnode *el,
  * to its known tag id. An unknown name (id 0) is also put into buf in
  * lower case (at most cap - 1 bytes kept, NUL-terminated): known ones
  * are only ever used by id. */
-static size_t tag_name(const char *p, size_t n, char *buf, size_t cap, uint8_t *id) {
-  size_t k = 0;
-  while (k < n && !has_class(p[k], B_NAME_END)) k++;
-  name_key key = key_lower(p, k, n);
-  *id = (uint8_t)table_find(&tag_table, &key, k);
+static inline size_t tag_name(const char *p, size_t n, char *buf, size_t cap, uint8_t *id) {
+  unsigned found;
+  size_t k = name_lookup(&tag_table, p, n, 0, &found);
+  *id = (uint8_t)found;
   if (!*id) {
     size_t m = k < cap - 1 ? k : cap - 1;
     for (size_t j = 0; j < m; j++) buf[j] = (char)xc_lower((unsigned char)p[j]);
@@ -693,11 +798,33 @@ static size_t tag_name(const char *p, size_t n, char *buf, size_t cap, uint8_t *
   return k;
 }
 
+/* Closes the current element when the end tag whose name starts at p
+ * (n bytes left) names it, setting *used to the bytes up to and with its
+ * '>' (or n). Most end tags close the current element: comparing its name
+ * spares reading the name and looking it up. Returns 0, doing nothing,
+ * for any other end tag. */
+static int closes_current(builder *b, const char *p, size_t n, size_t *used) {
+  if (b->top < 1) return 0;
+  const char *name = b->stack[b->top]->name;
+  size_t k = 0;
+  while (name[k] && k < n && xc_lower((unsigned char)p[k]) == (unsigned char)name[k]) k++;
+  if (name[k] || (k < n && !has_class(p[k], B_NAME_END))) return 0;
+  const char *gt = k < n && p[k] == '>' ? p + k : memchr(p + k, '>', n - k);
+  *used = gt ? (size_t)(gt - p) + 1 : n;
+  b->top--;
+  return 1;
+}
+
 void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
+  xc_hdom_parse_flags(dom, p, n, 0);
+}
+
+void xc_hdom_parse_flags(xc_hdom *dom, const char *p, size_t n, unsigned opts) {
   pthread_once(&tags_once, tags_init);
   memset(dom, 0, sizeof *dom);
   builder b;
   b.dom = dom;
+  b.extract = (opts & XC_HDOM_EXTRACT) != 0;
   b.top = 0;
   b.free = NULL, b.left = 0;
   xc_buf_init(&b.tmp);
@@ -720,7 +847,7 @@ void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
         break;
       a++;
     }
-    add_text(&b, p + i, a - i, amp);
+    add_text(&b, p + i, a - i, n - i, amp);
     if (a >= n) break;
     const char *s = p + a;
     size_t r = n - a;
@@ -730,7 +857,7 @@ void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
         i = e ? (size_t)(e - p) + 3 : n;
       } else if (r >= 9 && memcmp(s + 2, "[CDATA[", 7) == 0) {
         const char *e = memmem(s + 9, r - 9, "]]>", 3);
-        if (e) add_text(&b, s + 9, (size_t)(e - s) - 9, 0);
+        if (e) add_text(&b, s + 9, (size_t)(e - s) - 9, r - 9, 0);
         i = e ? (size_t)(e - p) + 3 : n;
       } else {
         const char *e = memchr(s, '>', r);
@@ -746,6 +873,10 @@ void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
     char name[64];
     uint8_t tag;
     if (c1 == '/') {
+      if (closes_current(&b, s + 2, r - 2, &i)) {
+        i += a + 2;
+        continue;
+      }
       size_t k = tag_name(s + 2, r - 2, name, sizeof name, &tag);
       const char *e = memchr(s + 2 + k, '>', r - 2 - k);
       i = e ? (size_t)(e - p) + 1 : n;
@@ -802,7 +933,7 @@ void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
       if (e && keep) {
         b.stack[b.top + 1] = el; /* temporarily current for add_text */
         b.top++;
-        add_text(&b, p + i, e, (flags & K_RCDATA) && memchr(p + i, '&', e));
+        add_text(&b, p + i, e, n - i, (flags & K_RCDATA) && memchr(p + i, '&', e));
         b.top--;
       }
       if (cut) { /* the title ended at a tag that is not its own end tag */
@@ -823,6 +954,11 @@ void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n) {
 void xc_hdom_release(xc_hdom *dom) {
   xc_arena_release(&dom->arena);
   memset(dom, 0, sizeof *dom);
+}
+
+void xc_hdom_attr_text(const xc_hattr *a, xc_buf *out) {
+  if (a->refs) xc_html_unescape(out, a->value, a->len);
+  else xc_buf_put(out, a->value, a->len);
 }
 
 const xc_hattr *xc_hdom_attr_id(const xc_hnode *n, uint8_t id) {

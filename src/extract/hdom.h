@@ -11,7 +11,8 @@
 #include "../core/core.h"
 
 /* Ids of the attribute names hdom interns (xc_hattr.id): the ones
- * extraction reads, then common ones that are only skipped. */
+ * extraction reads (from XC_A_CONTENT on, only as strings: see
+ * XC_HDOM_EXTRACT), then common ones that are only skipped. */
 enum {
   XC_A_CLASS = 1, XC_A_ID, XC_A_ITEMPROP, XC_A_ROLE, XC_A_REL, XC_A_HIDDEN,
   XC_A_ARIA_HIDDEN, XC_A_STYLE, XC_A_TYPE, XC_A_CONTENT, XC_A_NAME,
@@ -25,7 +26,10 @@ typedef struct xc_hattr {
   const char *value; /* decoded, len bytes, NOT NUL-terminated: it may point
                         into the parsed buffer ("" when absent) */
   uint32_t len;
-  uint8_t id; /* XC_A_* for a name hdom knows, 0 for any other */
+  uint8_t id;   /* XC_A_* for a name hdom knows, 0 for any other */
+  uint8_t refs; /* value is NOT decoded: it still holds character
+                   references (XC_HDOM_EXTRACT only); read it with
+                   xc_hdom_attr_text */
 } xc_hattr;
 
 typedef struct xc_hnode xc_hnode;
@@ -57,12 +61,25 @@ typedef struct xc_hdom {
  * into p where they need no decoding: p must outlive the tree. */
 void xc_hdom_parse(xc_hdom *dom, const char *p, size_t n);
 
+/* Flags of xc_hdom_parse_flags. XC_HDOM_EXTRACT builds the tree for
+ * extraction: only the attributes it reads are kept (ids below
+ * XC_A_NKNOWN_READ; at most 64 of them), and the values of ids from
+ * XC_A_CONTENT on, read only as strings, keep their character references
+ * (xc_hattr.refs) until xc_hdom_attr_text decodes them. */
+enum { XC_HDOM_EXTRACT = 1 };
+
+/* xc_hdom_parse with opts, a set of XC_HDOM_* flags. */
+void xc_hdom_parse_flags(xc_hdom *dom, const char *p, size_t n, unsigned opts);
+
 /* Small id of a known element name (lower case), 0 when unknown: nodes
  * compare by n->tag == xc_hdom_tag_id("p") without string compares. */
 uint8_t xc_hdom_tag_id(const char *name);
 
 /* Frees the whole tree. */
 void xc_hdom_release(xc_hdom *dom);
+
+/* Appends the value of a, decoded, to out. */
+void xc_hdom_attr_text(const xc_hattr *a, xc_buf *out);
 
 /* Attribute name (lower case) of element n, or NULL. */
 const xc_hattr *xc_hdom_attr(const xc_hnode *n, const char *name);

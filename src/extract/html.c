@@ -238,10 +238,18 @@ typedef struct {
   xc_arena scratch; /* attribute values copied as C strings (attr_str) */
 } ctx;
 
-/* Attribute id of n as a C string that lives as long as c, or NULL. */
+/* Attribute id of n, decoded, as a C string that lives as long as c, or
+ * NULL. */
 static const char *attr_str(ctx *c, const xc_hnode *n, int id) {
   const xc_hattr *a = xc_hdom_attr_id(n, (uint8_t)id);
-  return a ? xc_arena_strndup(&c->scratch, a->value, a->len) : NULL;
+  if (!a) return NULL;
+  if (!a->refs) return xc_arena_strndup(&c->scratch, a->value, a->len);
+  xc_buf b;
+  xc_buf_init(&b);
+  xc_hdom_attr_text(a, &b);
+  char *s = xc_arena_strndup(&c->scratch, xc_buf_cstr(&b), b.n);
+  xc_buf_release(&b);
+  return s;
 }
 
 static void set_once(char **dst, const char *s) {
@@ -369,7 +377,18 @@ static size_t class_id_of(const xc_hattr *cls, const xc_hattr *id, char *buf, si
     if (k && k < cap - 1) buf[k++] = ' ';
     const char *v = names[j]->value;
     size_t l = strnlen(v, names[j]->len < cap - 1 - k ? names[j]->len : cap - 1 - k);
-    for (size_t i = 0; i < l; i++) buf[k + i] = (char)xc_lower((unsigned char)v[i]);
+    size_t i = 0;
+#ifdef __SSE2__
+    /* 16 bytes at a time: values are long lists of class names */
+    for (; i + 16 <= l; i += 16) {
+      __m128i c = _mm_loadu_si128((const __m128i *)(v + i));
+      __m128i up = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('A' - 1)),
+                                 _mm_cmplt_epi8(c, _mm_set1_epi8('Z' + 1)));
+      c = _mm_or_si128(c, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+      _mm_storeu_si128((__m128i *)(void *)(buf + k + i), c);
+    }
+#endif
+    for (; i < l; i++) buf[k + i] = (char)xc_lower((unsigned char)v[i]);
     k += l;
   }
   buf[k] = 0;
@@ -984,7 +1003,10 @@ static void record(ctx *c, xc_hnode *root) {
                (c->r[parent].flags & (F_DROP | F_SOFT)) != F_DROP) {
       rec *p = &c->r[parent];
       size_t commas = 0;
-      size_t k = text_chars(n->text, n->text_len, &commas);
+      /* most text nodes are the single space hdom keeps for white space
+       * between tags: it counts nothing, and needs no call */
+      int blank = n->text_len == 1 && n->text[0] == ' ';
+      size_t k = blank ? 0 : text_chars(n->text, n->text_len, &commas);
       p->own_text += k;
       p->own_commas += commas;
       if (p->in_a) p->own_link += k;
@@ -1887,7 +1909,7 @@ int xc_extract_html(const char *p, size_t n, xc_extracted *out, xc_err *err) {
     return xc_err_set(err, XC_ELIMIT, "HTML page too large (%zu bytes)", n);
   pthread_once(&tables_once, tables_init);
   xc_hdom dom;
-  xc_hdom_parse(&dom, p, n); /* an unclosed <title> ends at the next tag */
+  xc_hdom_parse_flags(&dom, p, n, XC_HDOM_EXTRACT); /* an unclosed <title> ends at the next tag */
   ctx c;
   memset(&c, 0, sizeof c);
   c.min_para = 25;

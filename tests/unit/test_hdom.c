@@ -22,9 +22,14 @@ static void dump(const xc_hnode *n, xc_buf *out) {
   xc_buf_putc(out, ')');
 }
 
+/* The tree of html, parsed from a copy of exactly its bytes (no NUL after
+ * them), so that the sanitizers see any read past the end. */
 static char *tree(const char *html) {
+  size_t n = strlen(html);
+  char *copy = malloc(n ? n : 1);
+  memcpy(copy, html, n);
   xc_hdom d;
-  xc_hdom_parse(&d, html, strlen(html));
+  xc_hdom_parse(&d, copy, n);
   xc_buf b;
   xc_buf_init(&b);
   for (const xc_hnode *c = d.root->first; c; c = c->next) {
@@ -32,6 +37,7 @@ static char *tree(const char *html) {
     dump(c, &b);
   }
   xc_hdom_release(&d);
+  free(copy);
   return xc_buf_detach(&b);
 }
 
@@ -223,5 +229,124 @@ TEST(hdom_names_near_the_end_of_the_page) {
   xc_hdom_release(&d);
   p = parse_first(&d, "<p data-something-long-enough=1 ID=y>");
   CHECK(xc_hdom_attr_id(p, XC_A_ID) != NULL && xc_hdom_attr(p, "data-something-long-enough"));
+  xc_hdom_release(&d);
+}
+
+/* The tree of prefix + pad spaces + html: the same markup at every offset
+ * from the end of the buffer, so that names and runs are read both 16
+ * bytes at a time and byte by byte near the end. */
+static void check_padded(const char *prefix, const char *html, const char *want) {
+  for (int pad = 0; pad < 40; pad++) {
+    xc_buf in, out;
+    xc_buf_init(&in), xc_buf_init(&out);
+    xc_buf_puts(&in, prefix);
+    for (int k = 0; k < pad; k++) xc_buf_putc(&in, ' ');
+    xc_buf_puts(&in, html);
+    char *t = tree(xc_buf_cstr(&in));
+    xc_buf_puts(&out, pad && !*prefix ? "\" \" " : "");
+    xc_buf_puts(&out, want);
+    CHECK_STR(t, xc_buf_cstr(&out));
+    free(t);
+    xc_buf_release(&in), xc_buf_release(&out);
+  }
+}
+
+TEST(hdom_names_read_sixteen_bytes_at_a_time) {
+  /* a name ending at the last byte of the buffer, at byte 15 or 16 of
+   * the vector, or after it; upper case; bytes >= 0x80 are not letters
+   * to lower-case and make other names */
+  check_padded("", "<DIV>x</div", "(div \"x\")");
+  check_padded("", "<abcdefghijklmno>x</ABCDEFGHIJKLMNO>y",
+               "(abcdefghijklmno \"x\") \"y\"");
+  check_padded("", "<abcdefghijklmnop>x</abcdefghijklmnop>y",
+               "(abcdefghijklmnop \"x\") \"y\"");
+  check_padded("", "<abcdefghijklmnopq>x</abcdefghijklmnopq>y",
+               "(abcdefghijklmnopq \"x\") \"y\"");
+  check_padded("", "<D\xC3\x8FV>x</d\xC3\x8Fv>y", "(d\xC3\x8Fv \"x\") \"y\"");
+  check_padded("", "<p>a</p\xC3\xA9>b</p>c", "(p \"a\" \"b\") \"c\"");
+  /* a control byte that is not a space, and \v, stay inside a name */
+  check_padded("", "<d\x01iv>x</d\x01iv>y", "(d\x01iv \"x\") \"y\"");
+  check_padded("", "<di\vv>x", "(di\vv \"x\")");
+  check_padded("", "<span\tclass=a>x</span\n>y", "(span \"x\") \"y\"");
+  check_padded("", "<br/>", "(br)");
+  check_padded("", "<p", "(p)");
+}
+
+TEST(hdom_attribute_names_read_sixteen_bytes_at_a_time) {
+  for (int pad = 0; pad < 40; pad++) {
+    xc_buf in;
+    xc_buf_init(&in);
+    xc_buf_puts(&in, "<a ");
+    for (int k = 0; k < pad; k++) xc_buf_putc(&in, ' ');
+    xc_buf_puts(&in, "b/c=1 ID=x data-\xC3\xA9=2 CLASS = \"k\" =3 rel/>");
+    xc_hdom d;
+    xc_hnode *a = parse_first(&d, xc_buf_cstr(&in));
+    char buf[64];
+    CHECK_STR(attr_val(a, "b/c", buf, sizeof buf), "1"); /* '/' inside a name */
+    CHECK_STR(attr_val(a, "id", buf, sizeof buf), "x");
+    CHECK_STR(attr_val(a, "data-\xC3\xA9", buf, sizeof buf), "2");
+    CHECK_STR(attr_val(a, "class", buf, sizeof buf), "k");
+    CHECK_STR(attr_val(a, "rel", buf, sizeof buf), "");
+    CHECK(xc_hdom_attr(a, "3") != NULL); /* after a lone '=' */
+    CHECK(a->nattr == 6);
+    xc_hdom_release(&d);
+    xc_buf_release(&in);
+  }
+}
+
+TEST(hdom_white_space_runs) {
+  /* runs of white space (\v too) of 1 to 40 bytes, one space kept; a run
+   * with anything else at its last byte, or a NBSP (bytes >= 0x80), is
+   * text */
+  for (int len = 1; len <= 40; len++) {
+    char html[64], want[128];
+    snprintf(html, sizeof html, "<b>a</b>%*s\v\t\r\n\f<b>c</b>", len - 1, "");
+    CHECK_TREE(html, "(b \"a\") \" \" (b \"c\")");
+    snprintf(html, sizeof html, "<b>a</b>%*s", len, "");
+    CHECK_TREE(html, "(b \"a\") \" \"");
+    snprintf(html, sizeof html, "<b>a</b>%*s.<b>c</b>", len - 1, "");
+    snprintf(want, sizeof want, "(b \"a\") \"%*s.\" (b \"c\")", len - 1, "");
+    CHECK_TREE(html, want);
+    snprintf(html, sizeof html, "<b>a</b>%*s\xC2\xA0<b>c</b>", len - 1, "");
+    snprintf(want, sizeof want, "(b \"a\") \"%*s\xC2\xA0\" (b \"c\")", len - 1, "");
+    CHECK_TREE(html, want);
+  }
+  CHECK_TREE("<p>a<b>b</b> <i>c</i></p> ", "(p \"a\" (b \"b\") \" \" (i \"c\")) \" \"");
+}
+
+TEST(hdom_end_tags_of_the_current_element) {
+  /* compared with the current element's name first: a longer name, or
+   * one of an element further up, is looked up as before */
+  CHECK_TREE("<div><span>a</spanx>b</span>c</div>d",
+             "(div (span \"a\" \"b\") \"c\") \"d\"");
+  CHECK_TREE("<div><span>a</div>b", "(div (span \"a\")) \"b\"");
+  CHECK_TREE("<my-el>a</MY-EL >b", "(my-el \"a\") \"b\"");
+  CHECK_TREE("<div>a</div", "(div \"a\")");
+  CHECK_TREE("<div>a</d", "(div \"a\")");
+  CHECK_TREE("</#document>x", "\"x\"");
+}
+
+TEST(hdom_extract_keeps_what_extraction_reads) {
+  /* XC_HDOM_EXTRACT: no other attributes; values read as strings keep
+   * their references until xc_hdom_attr_text, the others are decoded */
+  const char *html = "<meta title=\"a&amp;b\" data-x=1 class=\"c&amp;d\" "
+                     "content=\"e&amp;f\" name=n>";
+  xc_hdom d;
+  xc_hdom_parse_flags(&d, html, strlen(html), XC_HDOM_EXTRACT);
+  xc_hnode *m = d.root->first;
+  CHECK(m->nattr == 3);
+  CHECK(xc_hdom_attr(m, "title") == NULL && xc_hdom_attr(m, "data-x") == NULL);
+  const xc_hattr *cls = xc_hdom_attr_id(m, XC_A_CLASS);
+  CHECK(cls && !cls->refs && cls->len == 3 && memcmp(cls->value, "c&d", 3) == 0);
+  const xc_hattr *content = xc_hdom_attr_id(m, XC_A_CONTENT);
+  CHECK(content && content->refs && content->len == 7);
+  xc_buf b;
+  xc_buf_init(&b);
+  xc_hdom_attr_text(content, &b);
+  CHECK_STR(xc_buf_cstr(&b), "e&f");
+  xc_buf_clear(&b);
+  xc_hdom_attr_text(xc_hdom_attr_id(m, XC_A_NAME), &b);
+  CHECK_STR(xc_buf_cstr(&b), "n");
+  xc_buf_release(&b);
   xc_hdom_release(&d);
 }
