@@ -26,6 +26,7 @@
 #include <strings.h>
 
 #include "check/words.h"
+#include "lang/gazetteer.h"
 #include "core/core.h"
 
 #define MIN_WORDS 4   /* content words of a checkable statement */
@@ -66,6 +67,16 @@ typedef struct stmt {
   uint8_t per_out[MAX_ENTS]; /* ... and what (OUT_* bits) */
   size_t np;
   uint8_t neg, hedge;
+  /* where: a place named after "in", "at", "near"... (its entity and its
+   * kind), a spatial relation to a thing ("inside the warehouse"), a
+   * compass direction ("northwest of"); each with its words as written */
+  uint64_t place;
+  unsigned place_kind;
+  char place_text[48];
+  uint64_t rel_noun;
+  char rel_text[48];
+  uint64_t compass;
+  char compass_text[24];
   /* the content words right after a negation or a hedge: what they bear
    * on ("did not find cracks": find, crack) */
   uint64_t scope[MAX_SCOPE];
@@ -143,6 +154,14 @@ static const char *const NUMWORDS[] = {"zero", "one", "two", "three", "four", "f
                                        "seven", "eight", "nine", "ten", "eleven", "twelve"};
 static const char VAGUE[] = "several\0multiple\0numerous\0dozens\0scores\0hundreds\0"
                             "thousands\0many\0few\0\0";
+/* Prepositions that place an event, and the spatial relations whose
+ * difference is a dispute ("inside" vs "outside" the same building). */
+static const char PLACE_PREPS[] = "in\0at\0near\0outside\0inside\0\0";
+static const char RELATIONS[] = "inside\0outside\0near\0behind\0beside\0opposite\0\0";
+static const char COMPASS[] =
+    "north\0south\0east\0west\0northeast\0northwest\0southeast\0southwest\0"
+    "north-east\0north-west\0south-east\0south-west\0\0";
+
 /* Counted nouns that are spans of time: dates and durations are the
  * timeline's business, not a quantity to dispute. */
 static const char TIMEWORDS[] =
@@ -302,6 +321,89 @@ static void scope_after(stmt *s, const char *text, const xc_token *t, size_t k, 
   }
 }
 
+/* The kind of place tokens [a, b) name, from the name lists: country,
+ * region or city (one of them, in that order: Greece is also a town in
+ * New York), or 0 when the lists do not know it (an invented or small
+ * place: such places compare with each other). */
+static unsigned place_kind(const char *text, const xc_token *t, size_t a, size_t b) {
+  if (b - a > XC_GAZ_MAXWORDS) return 0;
+  uint64_t w[XC_GAZ_MAXWORDS];
+  for (size_t i = a; i < b; i++) {
+    char low[40];
+    w[i - a] = xc_gaz_word_hash(low, lower_word(text, &t[i], low, sizeof low));
+  }
+  unsigned bits = xc_gaz_lookup(xc_gaz_default(), w, b - a);
+  static const int kinds[] = {XC_GAZ_COUNTRY, XC_GAZ_REGION, XC_GAZ_CITY};
+  for (size_t k = 0; k < 3; k++)
+    if (bits & (1u << kinds[k])) return 1u + (unsigned)k;
+  return 0;
+}
+
+/* Copies text[a, b) into out (cap bytes), white space collapsed. */
+static void copy_span(const char *text, uint32_t a, uint32_t b, char *out, size_t cap) {
+  char *c = xc_collapse_ws(text + a, b - a);
+  snprintf(out, cap, "%s", c);
+  free(c);
+}
+
+/* Is token t a word that ends a noun phrase's run of words: a function
+ * word, a short word, a relation or a preposition of place? */
+static int phrase_break(const char *text, const xc_token *t) {
+  char w[24];
+  size_t n = lower_word(text, t, w, sizeof w);
+  return t->kind != XC_TK_WORD || !(t->flags & XC_TF_LOWER) || n < 3 || in_list(STOP, w, n) ||
+         in_list(RELATIONS, w, n) || in_list(PLACE_PREPS, w, n);
+}
+
+/* The noun after the relation word at k ("inside the old customs
+ * warehouse near ...": warehouse): the last word of the first run of
+ * content words within four tokens; SIZE_MAX when there is none. */
+static size_t rel_noun_end(const char *text, const xc_token *t, size_t k, size_t b) {
+  size_t j = k + 1;
+  while (j < b && j <= k + 2 && t[j].kind == XC_TK_WORD && phrase_break(text, &t[j])) j++;
+  if (j >= b || j > k + 4 || phrase_break(text, &t[j])) return SIZE_MAX;
+  while (j + 1 < b && j + 1 <= k + 5 && !phrase_break(text, &t[j + 1])) j++;
+  return j;
+}
+
+/* Notes where sentence [a, b) places things: the first place named after
+ * a preposition of place, the first spatial relation to a thing ("inside
+ * the warehouse": the noun within three words), the first compass
+ * direction. */
+static void read_where(stmt *s, const char *text, const xc_lang_doc *ld, size_t a, size_t b,
+                       const xc_resolver *r, size_t mi) {
+  const xc_token *t = ld->tokens.v;
+  const xc_mention *m = ld->mentions;
+  for (size_t i = mi; i < ld->nmentions && m[i].tok < b && !s->place; i++) {
+    if (m[i].type != XC_NER_LOC || m[i].tok == a) continue;
+    char low[16];
+    const xc_token *p = &t[m[i].tok - 1];
+    if (p->kind != XC_TK_WORD || !in_list(PLACE_PREPS, low, lower_word(text, p, low, sizeof low)))
+      continue;
+    long e = entity_of(r, s->doc, i);
+    if (e < 0) continue;
+    s->place = (uint64_t)e + 1;
+    s->place_kind = place_kind(text, t, m[i].tok, m[i].tok_end);
+    copy_span(text, p->start, m[i].end, s->place_text, sizeof s->place_text);
+  }
+  for (size_t k = a; k < b; k++) {
+    if (t[k].kind != XC_TK_WORD || !(t[k].flags & XC_TF_LOWER)) continue;
+    char low[24];
+    size_t n = lower_word(text, &t[k], low, sizeof low);
+    if (!s->compass && in_list(COMPASS, low, n)) {
+      s->compass = word_key(low, n);
+      copy_span(text, t[k].start, t[k].end, s->compass_text, sizeof s->compass_text);
+    }
+    if (s->rel_noun || !in_list(RELATIONS, low, n)) continue;
+    size_t e = rel_noun_end(text, t, k, b);
+    if (e == SIZE_MAX) continue;
+    char w[40];
+    size_t wn = lower_word(text, &t[e], w, sizeof w);
+    s->rel_noun = word_key(w, stem(w, wn));
+    copy_span(text, t[k].start, t[e].end, s->rel_text, sizeof s->rel_text);
+  }
+}
+
 /* Fills s from sentence tokens [a, b) of text. */
 static void read_sentence(stmt *s, const char *text, const xc_lang_doc *ld, size_t a, size_t b,
                           const xc_resolver *r, size_t *mi) {
@@ -312,6 +414,7 @@ static void read_sentence(stmt *s, const char *text, const xc_lang_doc *ld, size
   long pe[MAX_ENTS];
   size_t np = 0;
   while (*mi < ld->nmentions && m[*mi].tok < a) (*mi)++;
+  read_where(s, text, ld, a, b, r, *mi);
   for (size_t i = *mi; i < ld->nmentions && m[i].tok < b; i++) {
     long e = entity_of(r, s->doc, i);
     if (e < 0 || s->ne >= MAX_ENTS) continue;
@@ -389,10 +492,10 @@ void xc_claims_add(xc_claims *c, int doc, int origin, const char *text, const xc
     s->end = ld->tokens.v[se->tok_end - 1].end;
     sentence_date(tx, &ti, s->start, s->end, s->date);
     /* checkable: says something (enough content words) about someone,
-     * something countable or a date; headings and list lines are not
-     * statements */
-    if (s->nw < MIN_WORDS || (!s->ne && !s->nq && !s->date[0]) || (se->flags & XC_SF_NOTERM))
-      continue;
+     * something countable, a date or a place; headings and list lines
+     * are not statements */
+    int detail = s->ne || s->nq || s->date[0] || s->rel_noun || s->compass;
+    if (s->nw < MIN_WORDS || !detail || (se->flags & XC_SF_NOTERM)) continue;
     if (2 * quoted_bytes(q, &qi, s->start, s->end) >= s->end - s->start) continue;
     s->text = xc_collapse_ws(text + s->start, s->end - s->start);
     s->group = c->n;
@@ -617,6 +720,34 @@ static int date_dispute(xc_claims *c, const stmt *x, const stmt *y, const char *
   return 1;
 }
 
+/* Does statement s name entity e anywhere? */
+static int names(const stmt *s, uint64_t e) {
+  for (size_t i = 0; i < s->ne; i++)
+    if (s->ent[i] == e) return 1;
+  return 0;
+}
+
+/* The same fact placed differently: in two places of the same kind (two
+ * cities; neither statement names the other's), in another relation to
+ * the same thing ("inside" / "outside" the warehouse), or in another
+ * compass direction. */
+static int place_dispute(xc_claims *c, const stmt *x, const stmt *y, const char *fact) {
+  const char *vx = NULL, *vy = NULL;
+  if (x->place && y->place && x->place != y->place && x->place_kind == y->place_kind &&
+      !names(x, y->place - 1) && !names(y, x->place - 1))
+    vx = x->place_text, vy = y->place_text;
+  else if (x->rel_noun && x->rel_noun == y->rel_noun && strcasecmp(x->rel_text, y->rel_text) &&
+           strncasecmp(x->rel_text, y->rel_text, strcspn(x->rel_text, " ")))
+    vx = x->rel_text, vy = y->rel_text;
+  else if (x->compass && y->compass && x->compass != y->compass)
+    vx = x->compass_text, vy = y->compass_text;
+  if (!vx) return 0;
+  xc_dispute *d = dispute_for(c, format("where: ", fact), 0);
+  dispute_claim(d, x, vx);
+  dispute_claim(d, y, vy);
+  return 1;
+}
+
 /* Disputes among the pairs of statements of different origins; marks
  * the statements involved (flag[i] = 1). */
 static void find_disputes(xc_claims *c, uint8_t *flag) {
@@ -628,7 +759,8 @@ static void find_disputes(xc_claims *c, uint8_t *flag) {
       int hit = number_dispute(c, x, y, gi < gj ? gi : gj) || outcome_dispute(c, x, y);
       if (!hit && root(c->s, i) == root(c->s, j) && word_cos(x, y) >= DIRECT_COS) {
         const char *fact = c->s[root(c->s, i)].text;
-        hit = polarity_dispute(c, x, y, fact) || date_dispute(c, x, y, fact);
+        hit = polarity_dispute(c, x, y, fact) || date_dispute(c, x, y, fact) ||
+              place_dispute(c, x, y, fact);
       }
       if (!hit) continue;
       flag[i] = flag[j] = 1;

@@ -4,7 +4,9 @@
  * fact all tell in their own words, a number two of them disagree on,
  * a man killed in one report and wounded in another, a finding one
  * report states and another denies, an inspection two date differently,
- * a quote two give to different speakers, a claim only one outlet makes.
+ * a quote two give to different speakers, places given differently (two
+ * towns, inside vs outside, north vs northwest), a claim only one outlet
+ * makes.
  * Every planted item must be found, and nothing else flagged. */
 #include <stdlib.h>
 
@@ -19,28 +21,35 @@ static const char *const reports[] = {
     "Four vehicles fell into the river when the central span gave way. "
     "The driver Tomas Reval was killed when his van plunged from the deck. "
     "Inspectors found deep cracks in the central span in January. "
-    "\"We will rebuild the crossing before the winter floods,\" Mayor Ilse Brandt said.",
+    "\"We will rebuild the crossing before the winter floods,\" Mayor Ilse Brandt said. "
+    "Divers found the van inside the old customs warehouse beside the river.",
     /* 1: Northern Ledger */
     "The old Saltgate Bridge in Velmora collapsed into the Lenn river on Tuesday morning. "
     "Six vehicles fell into the river, police in Velmora said. "
     "Tomas Reval, a delivery driver, was wounded and taken to the regional hospital. "
     "Inspectors did not find cracks in the central span in January, the city said. "
-    "\"We will rebuild the crossing before the winter floods,\" said council leader Piotr Hale.",
+    "\"We will rebuild the crossing before the winter floods,\" said council leader Piotr Hale. "
+    "Divers found the van outside the old customs warehouse beside the river. "
+    "The injured were taken to the hospital in Kerrow.",
     /* 2: Radio Kestrel */
     "Rescue teams searched the Lenn river after the Saltgate Bridge collapsed in Velmora on "
     "Tuesday. Engineers from the Harlow Institute will study the remains of the span. "
     "A ferry service across the Lenn will start on Friday, Mayor Ilse Brandt said. "
-    "The bridge was last inspected by city engineers on January 12.",
+    "The bridge was last inspected by city engineers on January 12. "
+    "The injured were taken to the hospital in Aldby. "
+    "Dunmere lies eight kilometres north of Velmora.",
     /* 3: The Daily Arc: a single-source claim */
     "Velmora's Saltgate Bridge collapsed on Tuesday, sending cars into the Lenn river. "
     "A second bridge upstream at Dunmere was closed by the regional council as a precaution. "
-    "City engineers last inspected the bridge on January 19.",
+    "City engineers last inspected the bridge on January 19. "
+    "Dunmere lies eight kilometres northwest of Velmora.",
     /* 4: Harbor Post, a copy of the Courier: corroborates nothing */
     "The Saltgate Bridge over the Lenn river collapsed early on Tuesday in Velmora. "
     "Four vehicles fell into the river when the central span gave way. "
     "The driver Tomas Reval was killed when his van plunged from the deck. "
     "Inspectors found deep cracks in the central span in January. "
-    "\"We will rebuild the crossing before the winter floods,\" Mayor Ilse Brandt said.",
+    "\"We will rebuild the crossing before the winter floods,\" Mayor Ilse Brandt said. "
+    "Divers found the van inside the old customs warehouse beside the river.",
 };
 static const int origin[] = {0, 1, 2, 3, 0};
 #define NREP (sizeof reports / sizeof *reports)
@@ -124,7 +133,7 @@ TEST(claims_agreement_across_wordings) {
     for (int d = 0; d < 5; d++) CHECK(has_doc(f->docs, f->ndocs, d));
   }
   /* one outlet only */
-  f = fact_with(u.c, "Dunmere");
+  f = fact_with(u.c, "upstream at Dunmere");
   CHECK(f && f->support == XC_FACT_SINGLE && f->ndocs == 1 && f->docs[0] == 3);
   f = fact_with(u.c, "ferry service");
   CHECK(f && f->support == XC_FACT_SINGLE);
@@ -155,13 +164,21 @@ TEST(claims_disputes_numbers_outcomes_denials) {
   CHECK(d && side(d, "Ilse Brandt") && side(d, "Piotr Hale"));
   if (d && side(d, "Ilse Brandt")) CHECK(side(d, "Ilse Brandt")->ndocs == 2); /* 0 and its copy */
   if (d) CHECK(strstr(d->about, "rebuild the crossing") != NULL);
+  d = dispute_on(u.c, "where: Divers");
+  CHECK(d && side(d, "inside the old customs warehouse") &&
+        side(d, "outside the old customs warehouse"));
+  d = dispute_on(u.c, "where: The injured");
+  CHECK(d && side(d, "in Kerrow") && side(d, "in Aldby"));
+  d = dispute_on(u.c, "where: Dunmere");
+  CHECK(d && side(d, "north") && side(d, "northwest"));
   /* nothing else */
-  CHECK(xc_claims_ndisputes(u.c) == 5);
+  CHECK(xc_claims_ndisputes(u.c) == 8);
   for (size_t i = 0; i < xc_claims_nfacts(u.c); i++) {
     const xc_fact *f = xc_claims_fact(u.c, i);
     if (f->support != XC_FACT_DISPUTED) continue;
     CHECK(strstr(f->text, "vehicles") || strstr(f->text, "Reval") || strstr(f->text, "cracks") ||
-          strstr(f->text, "inspected"));
+          strstr(f->text, "inspected") || strstr(f->text, "warehouse") ||
+          strstr(f->text, "injured") || strstr(f->text, "Dunmere lies"));
   }
   run_close(&u);
 }
@@ -170,16 +187,17 @@ TEST(claims_grounding_counts) {
   run u;
   run_open(&u);
   size_t total, sup;
-  /* the single-source outlet: one of its three statements is shared (the
-   * collapse); the inspection the other report dates differently is not */
+  /* the single-source outlet: one of its four statements is shared (the
+   * collapse); the inspection and the direction another report gives
+   * differently are not */
   xc_claims_doc_counts(u.c, 3, &total, &sup);
-  CHECK(total == 3 && sup == 1);
+  CHECK(total == 4 && sup == 1);
   /* the copy is supported only where another origin also says it */
   size_t t0, s0, t4, s4;
   xc_claims_doc_counts(u.c, 0, &t0, &s0);
   xc_claims_doc_counts(u.c, 4, &t4, &s4);
   CHECK(t0 == t4 && s0 == s4);
-  CHECK(t0 == 4 && s0 == 1); /* only the collapse: the rest is disputed or its own */
+  CHECK(t0 == 5 && s0 == 1); /* only the collapse: the rest is disputed or its own */
   xc_claims_doc_counts(u.c, 9, &total, &sup);
   CHECK(total == 0 && sup == 0);
   run_close(&u);
