@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "../src/check/claims.h"
+#include "../src/check/roles.h"
 #include "../src/check/story_quotes.h"
 #include "../src/check/timeline.h"
 #include "../src/core/core.h"
@@ -49,6 +50,7 @@ typedef struct xc_story {
   xc_claims *claims;            /* its facts and disputes (src/check/claims.h) */
   double *grounding; /* per report (as docs): share of its statements and quotes
                         another independent source supports; -1 when it has none */
+  int *role;         /* per report (as docs): XC_ROLE_* (src/check/roles.h) */
 } xc_story;
 
 typedef struct xc_analysis {

@@ -142,6 +142,38 @@ expect "analyze examples md" 0 "$BIN" analyze examples
 has "md marks the copy" "$T/out" "\*\*copy\*\* of"
 has "md names people" "$T/out" "^- People: Lena Varga"
 
+# ---- the cross-check on an invented grain-terminal fire (tests/fixtures/crosscheck):
+# five outlets in three formats, one a repost; planted: one number, one
+# place and one speaker given differently, facts several tell; a silo fire
+# elsewhere a month before is another story with nothing to dispute ----
+expect "analyze crosscheck fixture" 0 "$BIN" analyze --json tests/fixtures/crosscheck
+json_ok "crosscheck: the planted disputes and nothing else" "$T/out" object '
+(lambda by, s: sorted((x["about"].split(":")[0], sorted(c["value"] for c in x["claims"])) for x in s["disputes"]) == [
+   ("number of crews", ["11", "9"]),
+   ("where", ["inside the drying tower", "near the drying tower"]),
+   ("who said", ["Jonas Pryde", "Marta Olsen"])] and
+ all(set(c["documents"]) <= set(s["documents"]) for x in s["disputes"] for c in x["claims"]) and
+ [c["documents"] for x in s["disputes"] if x["about"] == "number of crews" for c in x["claims"] if c["value"] == "9"] == [[by["harbour-times.md"]["id"]]])(
+ {x["path"].split("/")[-1]: x for x in d["documents"]},
+ next(s for s in d["stories"] if len(s["documents"]) >= 5))'
+json_ok "crosscheck: facts several outlets tell, the repost not counted" "$T/out" object '
+(lambda by, s: any(f["support"] == "corroborated" and "fire broke out" in f["text"] and len(f["documents"]) == 5 for f in s["facts"]) and
+ any(f["support"] == "corroborated" and "4,000 tonnes" in f["text"] for f in s["facts"]) and
+ by["northern-wire.txt"]["copy_of"] == by["saltmere-gazette.html"]["id"] and
+ {x["document"]: x["role"] for x in s["sources"]}[by["northern-wire.txt"]["id"]] == "repost" and
+ all(x["role"] == "original" for x in s["sources"] if x["document"] != by["northern-wire.txt"]["id"]) and
+ all(0 <= x["grounding"] <= 1 for x in s["sources"]))(
+ {x["path"].split("/")[-1]: x for x in d["documents"]},
+ next(s for s in d["stories"] if len(s["documents"]) >= 5))'
+json_ok "crosscheck: the look-alike fire is its own story, undisputed" "$T/out" object '
+(lambda by: by["pellworth-silo-fire.txt"]["story"] != by["saltmere-gazette.html"]["story"] and
+ all(not s["disputes"] for s in d["stories"] if s["id"] == by["pellworth-silo-fire.txt"]["story"]))(
+ {x["path"].split("/")[-1]: x for x in d["documents"]})'
+expect "analyze crosscheck fixture md" 0 "$BIN" analyze tests/fixtures/crosscheck
+has "md shows the disputes" "$T/out" "^### Disputed"
+has "md gives each side its outlets" "$T/out" "11 (.*Saltmere Gazette"
+has "md lists key facts with counts" "$T/out" "4,000 tonnes.*\[4/5\]"
+
 # ---- entities --conll: one tag appended per token line ----
 cat >"$T/tags.conll" <<'CONLL'
 -DOCSTART- -X- O O

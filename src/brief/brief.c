@@ -227,6 +227,8 @@ void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty) {
       xc_json_key(&j, "grounding");
       if (s->grounding && s->grounding[k] >= 0) xc_json_num(&j, s->grounding[k]);
       else xc_json_null(&j);
+      xc_json_key(&j, "role");
+      xc_json_str(&j, xc_role_name(s->role ? s->role[k] : XC_ROLE_ORIGINAL));
       xc_json_obj_end(&j);
     }
     xc_json_arr_end(&j);
@@ -488,9 +490,13 @@ void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
       }
       xc_buf_printf(out, "`%s` (%s, %zu words", d->path, d->format, word_count(d->x.text));
       double g = -1;
+      int role = XC_ROLE_ORIGINAL;
       for (size_t m = 0; s->grounding && m < s->ndocs; m++)
-        if (s->docs[m] == order[k]) g = s->grounding[m];
+        if (s->docs[m] == order[k]) g = s->grounding[m], role = s->role[m];
       if (g >= 0) xc_buf_printf(out, "; grounding %.2f", g);
+      if (role == XC_ROLE_FILLER) xc_buf_puts(out, "; **looks generated**: nothing it says is backed "
+                                                   "by another source, and its quotes are its own");
+      else if (role == XC_ROLE_COMMENTARY) xc_buf_puts(out, "; commentary around another report");
       xc_buf_puts(out, ")\n");
       xc_buf_puts(out, "  > ");
       md_lead(out, d->x.text, 280);

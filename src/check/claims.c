@@ -44,6 +44,7 @@
 /* Two statements that differ in polarity or date must be this close
  * themselves: group members joined through others may differ in more. */
 #define DIRECT_COS 0.6
+#define RELATION_COS 0.4 /* ... and two that place one thing differently */
 
 enum { OUT_NONE = 0, OUT_DEATH = 1, OUT_INJURY = 2 };
 
@@ -355,6 +356,14 @@ static int phrase_break(const char *text, const xc_token *t) {
          in_list(RELATIONS, w, n) || in_list(PLACE_PREPS, w, n);
 }
 
+/* Does token t read as an adverb or a past verb ("shortly", "started"):
+ * no part of a noun phrase once it has begun? */
+static int after_noun(const char *text, const xc_token *t) {
+  size_t n = t->end - t->start;
+  const char *w = text + t->start;
+  return n > 4 && ((w[n - 2] == 'l' && w[n - 1] == 'y') || (w[n - 2] == 'e' && w[n - 1] == 'd'));
+}
+
 /* The noun after the relation word at k ("inside the old customs
  * warehouse near ...": warehouse): the last word of the first run of
  * content words within four tokens; SIZE_MAX when there is none. */
@@ -362,7 +371,9 @@ static size_t rel_noun_end(const char *text, const xc_token *t, size_t k, size_t
   size_t j = k + 1;
   while (j < b && j <= k + 2 && t[j].kind == XC_TK_WORD && phrase_break(text, &t[j])) j++;
   if (j >= b || j > k + 4 || phrase_break(text, &t[j])) return SIZE_MAX;
-  while (j + 1 < b && j + 1 <= k + 5 && !phrase_break(text, &t[j + 1])) j++;
+  while (j + 1 < b && j + 1 <= k + 5 && !phrase_break(text, &t[j + 1]) &&
+         !after_noun(text, &t[j + 1]))
+    j++;
   return j;
 }
 
@@ -700,15 +711,28 @@ void xc_claims_add_quotes(xc_claims *c, const xc_story_quotes *sq) {
   }
 }
 
-/* Joins the statements of different reports that say the same thing (a
- * copy joins its original's: one fact, one origin). */
+/* Groups the statements that say the same thing: each statement, in
+ * order, joins the group whose first statement (its leader) it is most
+ * like, when they say the same thing and come from different reports (a
+ * copy joins its original's: one fact, one origin); else it leads a new
+ * group. Comparing with the leader, not with any member, keeps a chain
+ * of near neighbours ("a fire broke out" ~ "crews fought after a fire
+ * broke out" ~ "eleven crews fought") from becoming one fact. */
 static void align(xc_claims *c) {
-  for (size_t i = 0; i < c->n; i++)
-    for (size_t j = i + 1; j < c->n; j++)
-      if (c->s[i].doc != c->s[j].doc && same_fact(&c->s[i], &c->s[j])) {
-        size_t a = root(c->s, i), b = root(c->s, j);
-        if (a != b) c->s[a > b ? a : b].group = a < b ? a : b; /* the earlier is the root */
-      }
+  size_t *leaders = xc_xmalloc((c->n ? c->n : 1) * sizeof *leaders), nl = 0;
+  for (size_t i = 0; i < c->n; i++) {
+    size_t best = SIZE_MAX;
+    double best_cos = 0;
+    for (size_t g = 0; g < nl; g++) {
+      const stmt *l = &c->s[leaders[g]];
+      if (l->doc == c->s[i].doc || !same_fact(l, &c->s[i])) continue;
+      double cos = word_cos(l, &c->s[i]);
+      if (cos > best_cos) best_cos = cos, best = leaders[g];
+    }
+    if (best == SIZE_MAX) leaders[nl++] = best = i;
+    c->s[i].group = best;
+  }
+  free(leaders);
 }
 
 /* The same fact on different dates (of the same precision). */
@@ -728,23 +752,33 @@ static int names(const stmt *s, uint64_t e) {
 }
 
 /* The same fact placed differently: in two places of the same kind (two
- * cities; neither statement names the other's), in another relation to
- * the same thing ("inside" / "outside" the warehouse), or in another
- * compass direction. */
+ * cities; neither statement names the other's), or in another compass
+ * direction. */
 static int place_dispute(xc_claims *c, const stmt *x, const stmt *y, const char *fact) {
   const char *vx = NULL, *vy = NULL;
   if (x->place && y->place && x->place != y->place && x->place_kind == y->place_kind &&
       !names(x, y->place - 1) && !names(y, x->place - 1))
     vx = x->place_text, vy = y->place_text;
-  else if (x->rel_noun && x->rel_noun == y->rel_noun && strcasecmp(x->rel_text, y->rel_text) &&
-           strncasecmp(x->rel_text, y->rel_text, strcspn(x->rel_text, " ")))
-    vx = x->rel_text, vy = y->rel_text;
   else if (x->compass && y->compass && x->compass != y->compass)
     vx = x->compass_text, vy = y->compass_text;
   if (!vx) return 0;
   xc_dispute *d = dispute_for(c, format("where: ", fact), 0);
   dispute_claim(d, x, vx);
   dispute_claim(d, y, vy);
+  return 1;
+}
+
+/* Something placed in another relation to the same thing ("inside" /
+ * "near" the drying tower) by two statements about the same matter
+ * (their words close, though less than for one fact: the relation and
+ * its noun are much of what they say). */
+static int relation_dispute(xc_claims *c, const stmt *x, const stmt *y, const char *fact) {
+  if (!x->rel_noun || x->rel_noun != y->rel_noun || word_cos(x, y) < RELATION_COS) return 0;
+  size_t lx = strcspn(x->rel_text, " "), ly = strcspn(y->rel_text, " ");
+  if (lx == ly && !strncasecmp(x->rel_text, y->rel_text, lx)) return 0; /* the same relation */
+  xc_dispute *d = dispute_for(c, format("where: ", fact), 0);
+  dispute_claim(d, x, x->rel_text);
+  dispute_claim(d, y, y->rel_text);
   return 1;
 }
 
@@ -756,7 +790,9 @@ static void find_disputes(xc_claims *c, uint8_t *flag) {
       const stmt *x = &c->s[i], *y = &c->s[j];
       if (x->origin == y->origin) continue;
       size_t gi = root(c->s, i), gj = root(c->s, j);
-      int hit = number_dispute(c, x, y, gi < gj ? gi : gj) || outcome_dispute(c, x, y);
+      size_t g = gi < gj ? gi : gj; /* the earlier fact names the dispute */
+      int hit = number_dispute(c, x, y, g) || outcome_dispute(c, x, y) ||
+                relation_dispute(c, x, y, c->s[g].text);
       if (!hit && root(c->s, i) == root(c->s, j) && word_cos(x, y) >= DIRECT_COS) {
         const char *fact = c->s[root(c->s, i)].text;
         hit = polarity_dispute(c, x, y, fact) || date_dispute(c, x, y, fact) ||

@@ -32,6 +32,7 @@ void xc_analysis_free(xc_analysis *a) {
     xc_story_quotes_release(&a->stories[i].quotes);
     xc_claims_free(a->stories[i].claims);
     free(a->stories[i].grounding);
+    free(a->stories[i].role);
   }
   free(a->stories);
   free(a->ids);
@@ -185,6 +186,43 @@ static void story_grounding(const xc_analysis *a, xc_story *s) {
   }
 }
 
+/* How many reports of s name the entity called name (0 when none is). */
+static size_t docs_naming(const xc_story *s, const char *name) {
+  for (size_t i = 0; i < xc_resolve_count(s->entities); i++) {
+    const xc_entity *e = xc_resolve_entity(s->entities, i);
+    if (e->name && !strcmp(e->name, name)) return e->ndocs;
+  }
+  return 0;
+}
+
+/* The role of each report of s (src/check/roles.h), from its copy link,
+ * its grounding and its quotes. */
+static void story_roles(const xc_analysis *a, xc_story *s) {
+  s->role = xc_xmalloc((s->ndocs ? s->ndocs : 1) * sizeof *s->role);
+  size_t origins = 0;
+  for (size_t k = 0; k < s->ndocs; k++) origins += a->docs[s->docs[k]].copy_of < 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const xc_document *d = &a->docs[s->docs[k]];
+    xc_role_facts f = {d->copy_of >= 0, 0, s->grounding[k], origins - (d->copy_of < 0), 0, 0, 0};
+    if (f.copy) f.resemblance = xc_dedupe_resemblance(d->x.text, a->docs[d->copy_of].x.text);
+    int own = origin_of(a, s->docs[k]);
+    for (size_t i = 0; i < s->quotes.n; i++) {
+      const xc_sq_item *q = &s->quotes.v[i];
+      int has = -1, other = 0;
+      for (size_t m = 0; m < q->ndocs; m++) {
+        if (q->docs[m] == s->docs[k]) has = (int)m;
+        other |= origin_of(a, q->docs[m]) != own;
+      }
+      if (has < 0) continue;
+      f.quotes++;
+      f.backed_quotes += other;
+      const char *who = q->speakers[has];
+      f.lone_speakers += q->named[has] && who && docs_naming(s, who) <= 1;
+    }
+    s->role[k] = xc_source_role(&f);
+  }
+}
+
 /* Runs the language layer over every report of story s: resolves its
  * entity mentions across them, resolves each report's time expressions
  * against its own date for the timeline, and, once the story's entities
@@ -230,6 +268,7 @@ static void story_language(xc_analysis *a, xc_story *s) {
   xc_claims_add_quotes(s->claims, &s->quotes);
   xc_claims_finish(s->claims);
   story_grounding(a, s);
+  story_roles(a, s);
   s->nentities = xc_resolve_count(s->entities);
   s->entity_order = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *s->entity_order);
   entity_rank *rank = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *rank);
