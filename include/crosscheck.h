@@ -87,6 +87,10 @@ void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty);
 /* Renders the analysis as a Markdown brief onto out. */
 void xc_brief_markdown(const xc_analysis *a, xc_buf *out);
 
+/* The same brief as one self-contained HTML page (no external asset; all
+ * report text escaped). */
+void xc_brief_html(const xc_analysis *a, xc_buf *out);
+
 /* Writes one document as the `extract` JSON Lines object (no newline). */
 void xc_brief_extract_line(const xc_document *d, xc_buf *out);
 

@@ -174,6 +174,20 @@ has "md shows the disputes" "$T/out" "^### Disputed"
 has "md gives each side its outlets" "$T/out" "11 (.*Saltmere Gazette"
 has "md lists key facts with counts" "$T/out" "4,000 tonnes.*\[4/5\]"
 
+# the same brief as one self-contained page; report text escaped
+mkdir -p "$T/inject"
+cat >"$T/inject/a.txt" <<'TXT'
+Crane <script>alert(1)</script> falls at Veltmark port
+
+A container crane fell onto a ship at the port of Veltmark on Tuesday, the harbour authority said. "We <img src=x onerror=alert(2)> saw it fall," crane driver Ivo Sand said.
+TXT
+expect "analyze html" 0 "$BIN" analyze --html tests/fixtures/crosscheck "$T/inject"
+has "html: a page" "$T/out" "^<!DOCTYPE html>"
+has "html: the disputes" "$T/out" "<h3>Disputed</h3>"
+has "html: a side with its outlets" "$T/out" "<strong>11</strong> (.*Saltmere Gazette"
+if grep -q "<script\|<img\|<[^>]*onerror\|src=\"http\|href=\"http" "$T/out"; then bad "html: markup from a report or an external asset got through"; else ok; fi
+has "html: escaped report text" "$T/out" "Crane &lt;script&gt;alert(1)&lt;/script&gt; falls"
+
 # ---- entities --conll: one tag appended per token line ----
 cat >"$T/tags.conll" <<'CONLL'
 -DOCSTART- -X- O O

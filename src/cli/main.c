@@ -20,8 +20,10 @@ static const char usage_text[] =
     "Turns news reports into cross-checked stories, offline.\n"
     "\n"
     "commands:\n"
-    "  analyze [--json|--md] PATH...   whole pipeline in memory; prints the\n"
-    "                                  Markdown brief (default) or JSON\n"
+    "  analyze [--json|--md|--html] PATH...\n"
+    "                                  whole pipeline in memory; prints the\n"
+    "                                  Markdown brief (default), JSON, or the\n"
+    "                                  brief as one self-contained HTML page\n"
     "  extract PATH...                 clean text and metadata, JSON Lines\n"
     "  entities --conll FILE           named-entity tags for CoNLL lines\n"
     "  times --dct YYYY-MM-DD FILE     time expressions, resolved (JSON)\n"
@@ -129,16 +131,19 @@ static int cmd_extract(int argc, char **argv) {
 /* ---- analyze ---- */
 static int cmd_analyze(int argc, char **argv) {
   if (want_help(argc, argv)) {
-    puts("usage: crosscheck analyze [--json|--md] PATH...\n\n"
+    puts("usage: crosscheck analyze [--json|--md|--html] PATH...\n\n"
          "Runs the whole pipeline in memory over the files and folders given\n"
-         "and prints the result: a Markdown brief (--md, the default) or the\n"
-         "JSON object described in SPEC.md (--json).");
+         "and prints the result: a Markdown brief (--md, the default), the\n"
+         "JSON object described in SPEC.md (--json), or the brief as one\n"
+         "self-contained HTML page (--html).");
     return 0;
   }
-  int json = 0, i = 1;
+  enum { MD, JSON, HTML } form = MD;
+  int i = 1;
   for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-    if (strcmp(argv[i], "--json") == 0) json = 1;
-    else if (strcmp(argv[i], "--md") == 0) json = 0;
+    if (strcmp(argv[i], "--json") == 0) form = JSON;
+    else if (strcmp(argv[i], "--md") == 0) form = MD;
+    else if (strcmp(argv[i], "--html") == 0) form = HTML;
     else if (strcmp(argv[i], "--") == 0) {
       i++;
       break;
@@ -156,7 +161,8 @@ static int cmd_analyze(int argc, char **argv) {
   xc_analysis_finish(c.a);
   xc_buf out;
   xc_buf_init(&out);
-  if (json) xc_brief_json(c.a, &out, 1);
+  if (form == JSON) xc_brief_json(c.a, &out, 1);
+  else if (form == HTML) xc_brief_html(c.a, &out);
   else xc_brief_markdown(c.a, &out);
   fwrite(out.p ? out.p : "", 1, out.n, stdout);
   xc_buf_release(&out);
