@@ -129,6 +129,11 @@ static void story_claims_json(xc_json *j, const xc_analysis *a, const xc_story *
     doc_ids(j, a, f->docs, f->ndocs);
     xc_json_key(j, "support");
     xc_json_str(j, SUPPORT[f->support]);
+    json_list(j, "asserted_by", (const char *const *)f->asserted_by, f->nasserted);
+    xc_json_key(j, "negated");
+    xc_json_bool(j, f->negated);
+    xc_json_key(j, "hedged");
+    xc_json_bool(j, f->hedged);
     xc_json_obj_end(j);
   }
   xc_json_arr_end(j);

@@ -68,6 +68,7 @@ typedef struct stmt {
   uint8_t per_out[MAX_ENTS]; /* ... and what (OUT_* bits) */
   size_t np;
   uint8_t neg, hedge;
+  char *asserter; /* the speaker of an attribution in the sentence, or NULL */
   /* where: a place named after "in", "at", "near"... (its entity and its
    * kind), a spatial relation to a thing ("inside the warehouse"), a
    * compass direction ("northwest of"); each with its words as written */
@@ -111,9 +112,13 @@ static void dispute_release(xc_dispute *d) {
 
 void xc_claims_free(xc_claims *c) {
   if (!c) return;
-  for (size_t i = 0; i < c->n; i++) free(c->s[i].text);
+  for (size_t i = 0; i < c->n; i++) free(c->s[i].text), free(c->s[i].asserter);
   free(c->s);
-  for (size_t i = 0; i < c->nfacts; i++) free(c->facts[i].text), free(c->facts[i].docs);
+  for (size_t i = 0; i < c->nfacts; i++) {
+    xc_fact *f = &c->facts[i];
+    for (size_t k = 0; k < f->nasserted; k++) free(f->asserted_by[k]);
+    free(f->text), free(f->docs), free(f->asserted_by);
+  }
   free(c->facts);
   for (size_t i = 0; i < c->ndisputes; i++) dispute_release(&c->disputes[i]);
   free(c->disputes);
@@ -484,6 +489,17 @@ static uint32_t quoted_bytes(const xc_quotes *q, size_t *qi, uint32_t a, uint32_
   return in;
 }
 
+/* Who the sentence [a, b) says asserts it: the speaker of an attribution
+ * ("X said that ...", "according to X", a cue in the sentence) among the
+ * quotes of q from qi on; NULL when none (the outlet's own statement). */
+static const char *asserter(const xc_quotes *q, size_t qi, uint32_t a, uint32_t b) {
+  for (size_t i = qi; q && i < q->n && q->v[i].start < b; i++) {
+    const xc_quote *x = &q->v[i];
+    if (x->end > a && x->speaker && (x->flags & XC_QF_INDIRECT)) return x->speaker;
+  }
+  return NULL;
+}
+
 void xc_claims_add(xc_claims *c, int doc, int origin, const char *text, const xc_lang_doc *ld,
                    const xc_resolver *r, const xc_timexv *tx, const xc_quotes *q) {
   if (r) c->r = r;
@@ -509,6 +525,8 @@ void xc_claims_add(xc_claims *c, int doc, int origin, const char *text, const xc
     if (s->nw < MIN_WORDS || !detail || (se->flags & XC_SF_NOTERM)) continue;
     if (2 * quoted_bytes(q, &qi, s->start, s->end) >= s->end - s->start) continue;
     s->text = xc_collapse_ws(text + s->start, s->end - s->start);
+    const char *who = asserter(q, qi, s->start, s->end);
+    s->asserter = who ? xc_xstrdup(who) : NULL;
     s->group = c->n;
     c->n++;
   }
@@ -817,6 +835,15 @@ static int disputes_each_other(const xc_claims *c, size_t i, size_t j) {
   return lo < c->nagainst && c->against[lo] == key;
 }
 
+/* Adds who (if any, and new) to the fact's asserters. */
+static void add_asserter(xc_fact *f, const char *who) {
+  if (!who) return;
+  for (size_t k = 0; k < f->nasserted; k++)
+    if (!strcmp(f->asserted_by[k], who)) return;
+  f->asserted_by = xc_xrealloc(f->asserted_by, (f->nasserted + 1) * sizeof *f->asserted_by);
+  f->asserted_by[f->nasserted++] = xc_xstrdup(who);
+}
+
 void xc_claims_finish(xc_claims *c) {
   if (c->nfacts || !c->n) return;
   align(c);
@@ -829,9 +856,12 @@ void xc_claims_finish(xc_claims *c) {
     size_t g = root(c->s, i);
     if (g == i) {
       fact_of[i] = c->nfacts;
-      c->facts[c->nfacts++].text = xc_xstrdup(c->s[i].text);
+      xc_fact *nf = &c->facts[c->nfacts++];
+      nf->text = xc_xstrdup(c->s[i].text);
+      nf->negated = c->s[i].neg, nf->hedged = c->s[i].hedge;
     }
     xc_fact *f = &c->facts[fact_of[g]];
+    add_asserter(f, c->s[i].asserter);
     add_doc(&f->docs, &f->ndocs, c->s[i].doc);
     /* a new origin: no earlier statement of the group shares it */
     int fresh = 1;

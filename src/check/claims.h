@@ -27,6 +27,10 @@ typedef struct xc_fact {
   size_t ndocs;
   size_t independent; /* how many different origins among docs */
   int support;        /* XC_FACT_* */
+  char **asserted_by; /* who the reports say asserts it ("X said ...",
+                         "according to X"), distinct; none: the outlets */
+  size_t nasserted;
+  int negated, hedged; /* as the first report words it */
 } xc_fact;
 
 /* One side of a dispute: what some reports say. */

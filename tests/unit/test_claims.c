@@ -137,6 +137,12 @@ TEST(claims_agreement_across_wordings) {
   CHECK(f && f->support == XC_FACT_SINGLE && f->ndocs == 1 && f->docs[0] == 3);
   f = fact_with(u.c, "ferry service");
   CHECK(f && f->support == XC_FACT_SINGLE);
+  /* who asserts: the outlet itself, or the one it cites */
+  f = fact_with(u.c, "Inspectors found deep cracks");
+  CHECK(f && !f->negated && f->nasserted == 1);
+  if (f && f->nasserted == 1) CHECK(strstr(f->asserted_by[0], "city") != NULL);
+  f = fact_with(u.c, "Saltgate Bridge over the Lenn river collapsed");
+  CHECK(f && f->nasserted == 0);
   run_close(&u);
 }
 
