@@ -925,6 +925,8 @@ int xc_q_attribute_near(qctx *c, size_t first, size_t last) {
 
 /* ---- indirect attributions ---- */
 
+#define PREP_PHRASE_WORDS 6 /* longer than this, a span opening with a preposition is a clause */
+
 static uint32_t count_words(const qctx *c, uint32_t a, uint32_t b) {
   uint32_t n = 0;
   for (uint32_t i = a; i < b; i++) n += c->t[i].kind == XC_TK_WORD || c->t[i].kind == XC_TK_NUMBER;
@@ -972,8 +974,11 @@ int xc_q_indirect(qctx *c, uint32_t si, qatt *at, uint32_t *pa, uint32_t *pb) {
       }
     }
     if (a == QNONE || b <= a || count_words(c, a, b) < 3) continue;
-    /* a statement is a clause, not "in the New York Times" */
-    if (is_prep_word(c, a) || (lexk(c, a) & QK_PREP) || xc_q_is(c, a, "at")) continue;
+    /* a statement is a clause, not "in the New York Times"; a long one may
+     * open with a preposition ("About 4,000 tonnes were stored ...") */
+    if ((is_prep_word(c, a) || (lexk(c, a) & QK_PREP) || xc_q_is(c, a, "at")) &&
+        count_words(c, a, b) <= PREP_PHRASE_WORDS)
+      continue;
     if (weak && np.kind != NP_NAME && np.kind != NP_PRON && np.kind != NP_REL) continue;
     at->sp = np;
     at->cue_a = i, at->cue_b = ce;

@@ -223,6 +223,13 @@ TEST(quote_indirect_attributions) {
   CHECK(quote_is(&f, q, "the ferry would resume service on Friday")); /* "that" left out */
   CHECK(quote_with(&f, "towed", 1) == NULL);
   done(&f);
+  /* a clause may open with a preposition; a bare phrase is no statement */
+  run(&f, "About 300 tonnes of salt were stored in the shed, according to the port.\n\n"
+          "In the Harbour Gazette, according to its editor.\n");
+  q = quote_with(&f, "tonnes of salt", 1);
+  CHECK(q && q->speaker && strstr(q->speaker, "port"));
+  CHECK(quote_with(&f, "Harbour Gazette", 1) == NULL);
+  done(&f);
 }
 
 TEST(quote_json_output) {
