@@ -192,7 +192,8 @@ static void places_after_prepositions(const char *text, xc_lang_doc *d) {
     if (m->type != XC_NER_ORG || m->tok_end - m->tok != 1 || m->tok == 0) continue;
     size_t k = m->tok;
     if (k + 1 < d->tokens.n && t[k + 1].start == t[k].end &&
-        (text[t[k + 1].start] == '\'' || !memcmp(text + t[k + 1].start, "\xE2\x80\x99", 3)))
+        (text[t[k + 1].start] == '\'' ||
+         (t[k + 1].end - t[k + 1].start >= 3 && !memcmp(text + t[k + 1].start, "\xE2\x80\x99", 3))))
       continue; /* "Hamburg's", "Hamburg’s" */
     int prep = 0;
     for (size_t p = 0; p < sizeof preps / sizeof *preps; p++) prep |= word_is(text, &t[k - 1], preps[p]);
