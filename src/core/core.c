@@ -370,6 +370,18 @@ char *xc_collapse_ws(const char *p, size_t n) {
     if (c < 0x80 && c > ' ') { /* printable ASCII */
       if (pending && o > out) *o++ = ' ';
       pending = 0;
+#ifdef __SSE2__
+      /* and the printable ASCII after it, 16 bytes at a time: o is never
+       * ahead of p + i, so the store stays within the n + 1 bytes */
+      if (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(' '))) & 0xFFFF;
+        _mm_storeu_si128((__m128i *)(void *)o, v);
+        len = other ? (size_t)__builtin_ctz(other) : 16;
+        o += len;
+        continue;
+      }
+#endif
       *o++ = (char)c;
       continue;
     }

@@ -511,12 +511,15 @@ static void append(xc_hnode *parent, xc_hnode *n) {
   else parent->first = n;
   parent->last = n;
   n->depth = (uint16_t)(parent->depth + 1);
+  /* a blank that ended parent's children so far now comes before n */
+  n->space = parent->space & XC_HSPACE_END ? XC_HSPACE_BEFORE : 0;
+  parent->space &= (uint8_t)~XC_HSPACE_END;
 }
 
 /* Is p[0..n) all white space (xc_is_space)? avail (>= n) bytes are
  * readable at p: with SSE2, 16 of them are tested at a time, so that the
  * short runs between tags take one step. */
-static int all_space(const char *p, size_t n, size_t avail) {
+static inline int all_space(const char *p, size_t n, size_t avail) {
   size_t k = 0;
 #ifdef __SSE2__
   const __m128i tab = _mm_set1_epi8('\t'), four = _mm_set1_epi8(4), sp = _mm_set1_epi8(' ');
@@ -533,6 +536,13 @@ static int all_space(const char *p, size_t n, size_t avail) {
   return 1;
 }
 
+/* A text node of white space only in a tree built for extraction: a bit
+ * on the current element (XC_HSPACE_END), unless it follows text. */
+static inline void add_blank(builder *b) {
+  xc_hnode *cur = b->stack[b->top];
+  if (!cur->last || cur->last->name) cur->space |= XC_HSPACE_END;
+}
+
 /* Adds text p[0..n) to the current element: pointing into the page unless
  * it holds character references to decode (decode: it has an '&'); avail
  * (>= n) bytes are readable at p. */
@@ -547,8 +557,13 @@ static void add_text(builder *b, const char *p, size_t n, size_t avail, int deco
     xc_html_unescape(&b->tmp, p, n);
     text = b->tmp.p, len = avail = b->tmp.n, decoded = 1;
   }
-  /* white space only: keep one space (it separates inline words) */
+  /* white space only: keep one space (it separates inline words), as a
+   * bit when the tree is built for extraction (XC_HSPACE_END) */
   if (all_space(text, len, avail)) {
+    if (b->extract) {
+      add_blank(b); /* a second blank in a row adds nothing */
+      return;
+    }
     if (cur->last && !cur->last->name) return; /* already after text */
     text = " ", len = 1, decoded = 0;
   }
@@ -657,6 +672,18 @@ static void implied_ends(builder *b, uint8_t tag, unsigned flags) {
   } else if (tag == T_OPTION) at = find_open(b, T_OPTION, NULL, NULL, 4);
   else if (is_heading(tag) && is_heading(b->stack[b->top]->tag)) at = b->top;
   if (at) pop_to(b, at);
+}
+
+/* The first "-->" in p[0..n), or NULL: found by its '>' with memchr,
+ * which outruns memmem on the short comments pages are full of. */
+static const char *comment_end(const char *p, size_t n) {
+  for (size_t k = 2; k < n;) {
+    const char *gt = memchr(p + k, '>', n - k);
+    if (!gt) return NULL;
+    if (gt[-1] == '-' && gt[-2] == '-') return gt - 2;
+    k = (size_t)(gt - p) + 1;
+  }
+  return NULL;
 }
 
 /* Finds the end tag "</name" (case-insensitive) from p; returns its offset
@@ -847,13 +874,18 @@ void xc_hdom_parse_flags(xc_hdom *dom, const char *p, size_t n, unsigned opts) {
         break;
       a++;
     }
-    add_text(&b, p + i, a - i, n - i, amp);
+    if (a > i) {
+      if (b.extract && !amp && all_space(p + i, a - i, n - i))
+        add_blank(&b); /* most runs between tags: no call */
+      else
+        add_text(&b, p + i, a - i, n - i, amp);
+    }
     if (a >= n) break;
     const char *s = p + a;
     size_t r = n - a;
     if (c1 == '!') {
       if (r >= 4 && s[2] == '-' && s[3] == '-') {
-        const char *e = r > 4 ? memmem(s + 4, r - 4, "-->", 3) : NULL;
+        const char *e = comment_end(s + 4, r - 4);
         i = e ? (size_t)(e - p) + 3 : n;
       } else if (r >= 9 && memcmp(s + 2, "[CDATA[", 7) == 0) {
         const char *e = memmem(s + 9, r - 9, "]]>", 3);

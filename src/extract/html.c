@@ -162,7 +162,10 @@ static int known_id(const char *name) {
   return id ? id : -1;
 }
 
+static void meta_names_init(void);
+
 static void tables_init(void) {
+  meta_names_init();
   for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++) {
     uint8_t id = xc_hdom_tag_id(tags[i].name);
     if (id) tag_by_id[id] = &tags[i];
@@ -285,22 +288,45 @@ static char *small_text(xc_hnode *root, size_t max) {
   xc_buf_init(&b);
   xc_hnode *n = root->first;
   size_t steps = 0;
+  /* the blank text nodes of XC_HSPACE_* are visited as nodes were (they
+   * count as steps): 1 while the one before n is due, 2 for n's last */
+  int blank = n && (n->space & XC_HSPACE_BEFORE);
   while (n && b.n < max && ++steps < 5000) {
-    if (!n->name) {
+    if (blank) {
+      xc_buf_putc(&b, ' ');
+      int before = blank == 1;
+      blank = 0;
+      if (before) continue; /* n itself next */
+    } else if (!n->name) {
       xc_buf_put(&b, n->text, n->text_len);
     } else {
       const tag_info *t = node_tag(n);
       if (t && (t->flags & (F_BLOCK | F_BR))) xc_buf_putc(&b, ' ');
-      if (n->first && !(t && (t->flags & F_DROP))) {
-        n = n->first;
-        continue;
+      if (!(t && (t->flags & F_DROP))) {
+        if (n->first) {
+          n = n->first;
+          blank = (n->space & XC_HSPACE_BEFORE) != 0;
+          continue;
+        }
+        if (n->space & XC_HSPACE_END) {
+          blank = 2;
+          continue;
+        }
       }
     }
+    /* up to the next node; the root's last blank would only add a
+     * trailing space */
     while (n && !n->next) {
       n = n->parent;
       if (n == root) n = NULL;
+      else if (n->space & XC_HSPACE_END) blank = 2;
+      if (blank) break;
     }
-    if (n) n = n->next;
+    if (blank) continue;
+    if (n) {
+      n = n->next;
+      blank = (n->space & XC_HSPACE_BEFORE) != 0;
+    }
   }
   char *c = xc_collapse_ws(b.p ? b.p : "", b.n);
   xc_buf_release(&b);
@@ -744,10 +770,60 @@ static void ld_parse(ctx *c, xc_hnode *script) {
 }
 
 /* ---- <meta> ---- */
-static int name_in(const char *k, const char *const *list) {
-  for (int i = 0; list[i]; i++)
-    if (!strcasecmp(k, list[i])) return 1;
-  return 0;
+/* What a <meta> name says (meta_tag), by name: one binary search instead
+ * of comparing against every name in turn. */
+enum { M_OG_TITLE = 1, M_TW_TITLE, M_OG_SITE, M_OG_URL, M_DESC, M_LANG, M_DATE,
+       M_AUTHOR, M_TAGS };
+typedef struct {
+  const char *name; /* lower case */
+  int what;         /* M_* */
+} meta_name;
+
+static meta_name meta_names[] = {
+    {"og:title", M_OG_TITLE}, {"twitter:title", M_TW_TITLE},
+    {"og:site_name", M_OG_SITE}, {"og:url", M_OG_URL},
+    {"description", M_DESC}, {"og:description", M_DESC},
+    {"content-language", M_LANG}, {"og:locale", M_LANG}, {"language", M_LANG},
+    {"dc.language", M_LANG},
+    {"article:published_time", M_DATE}, {"og:published_time", M_DATE},
+    {"og:article:published_time", M_DATE}, {"datepublished", M_DATE},
+    {"date", M_DATE}, {"pubdate", M_DATE}, {"publishdate", M_DATE},
+    {"publish-date", M_DATE}, {"publish_date", M_DATE}, {"dc.date", M_DATE},
+    {"dc.date.issued", M_DATE}, {"dcterms.created", M_DATE},
+    {"dcterms.date", M_DATE}, {"dc.date.created", M_DATE},
+    {"sailthru.date", M_DATE}, {"parsely-pub-date", M_DATE},
+    {"article.published", M_DATE}, {"article_date_original", M_DATE},
+    {"publication_date", M_DATE}, {"original-publish-date", M_DATE},
+    {"displaydate", M_DATE}, {"cxenseparse:recs:publishtime", M_DATE},
+    {"article:published", M_DATE}, {"pub_date", M_DATE}, {"date.release", M_DATE},
+    {"citation_publication_date", M_DATE}, {"creation_date", M_DATE},
+    {"og:pubdate", M_DATE}, {"dc.date.published", M_DATE},
+    {"author", M_AUTHOR}, {"article:author", M_AUTHOR}, {"parsely-author", M_AUTHOR},
+    {"sailthru.author", M_AUTHOR}, {"dc.creator", M_AUTHOR}, {"byl", M_AUTHOR},
+    {"dcterms.creator", M_AUTHOR}, {"twitter:creator:name", M_AUTHOR},
+    {"citation_author", M_AUTHOR},
+    {"article:tag", M_TAGS}, {"keywords", M_TAGS}, {"news_keywords", M_TAGS},
+    {"parsely-tags", M_TAGS},
+};
+#define NMETA (sizeof meta_names / sizeof meta_names[0])
+
+/* strcasecmp orders lower-case names as strcmp does: sorted once by
+ * tables_init, searched with strcasecmp */
+static int meta_sort_cmp(const void *a, const void *b) {
+  return strcmp(((const meta_name *)a)->name, ((const meta_name *)b)->name);
+}
+
+static int meta_find_cmp(const void *k, const void *e) {
+  return strcasecmp(k, ((const meta_name *)e)->name);
+}
+
+static void meta_names_init(void) {
+  qsort(meta_names, NMETA, sizeof *meta_names, meta_sort_cmp);
+}
+
+static int meta_what(const char *k) {
+  const meta_name *m = bsearch(k, meta_names, NMETA, sizeof *meta_names, meta_find_cmp);
+  return m ? m->what : 0;
 }
 
 static void meta_tag(ctx *c, xc_hnode *n) {
@@ -757,36 +833,20 @@ static void meta_tag(ctx *c, xc_hnode *n) {
   if (!k) k = attr_str(c, n, XC_A_HTTP_EQUIV);
   const char *v = attr_str(c, n, XC_A_CONTENT);
   if (!k || !v || !*v) return;
-  static const char *const dates[] = {
-      "article:published_time", "og:published_time", "og:article:published_time",
-      "datepublished", "date", "pubdate", "publishdate", "publish-date",
-      "publish_date", "dc.date", "dc.date.issued", "dcterms.created",
-      "dcterms.date", "dc.date.created", "sailthru.date", "parsely-pub-date",
-      "article.published", "article_date_original", "publication_date",
-      "original-publish-date", "displaydate", "cxenseparse:recs:publishtime",
-      "article:published", "pub_date", "date.release", "citation_publication_date",
-      "creation_date", "og:pubdate", "dc.date.published", NULL};
-  static const char *const authors[] = {
-      "author", "article:author", "parsely-author", "sailthru.author",
-      "dc.creator", "byl", "dcterms.creator", "twitter:creator:name",
-      "citation_author", NULL};
-  if (!strcasecmp(k, "og:title")) set_once(&c->og_title, v);
-  else if (!strcasecmp(k, "twitter:title")) set_once(&c->tw_title, v);
-  else if (!strcasecmp(k, "og:site_name")) set_once(&c->og_site, v);
-  else if (!strcasecmp(k, "og:url")) set_once(&c->og_url, v);
-  else if (!strcasecmp(k, "description") || !strcasecmp(k, "og:description"))
-    set_once(&c->description, v);
-  else if (!strcasecmp(k, "content-language") || !strcasecmp(k, "og:locale") ||
-           !strcasecmp(k, "language") || !strcasecmp(k, "dc.language"))
-    set_once(&c->meta_lang, v);
-  else if (name_in(k, dates)) set_once(&c->meta_date, v);
-  else if (name_in(k, authors)) {
+  switch (meta_what(k)) {
+  case M_OG_TITLE: set_once(&c->og_title, v); break;
+  case M_TW_TITLE: set_once(&c->tw_title, v); break;
+  case M_OG_SITE: set_once(&c->og_site, v); break;
+  case M_OG_URL: set_once(&c->og_url, v); break;
+  case M_DESC: set_once(&c->description, v); break;
+  case M_LANG: set_once(&c->meta_lang, v); break;
+  case M_DATE: set_once(&c->meta_date, v); break;
+  case M_AUTHOR:
     if (!strstr(v, "://") && c->meta_authors.n < 8)
       xc_authors_from_byline(v, strlen(v), &c->meta_authors);
-  } else if (!strcasecmp(k, "article:tag") || !strcasecmp(k, "keywords") ||
-             !strcasecmp(k, "news_keywords") || !strcasecmp(k, "parsely-tags")) {
-    const char *s = v;
-    while (*s && c->tags.n < 64) {
+    break;
+  case M_TAGS:
+    for (const char *s = v; *s && c->tags.n < 64;) {
       const char *e = strchr(s, ',');
       size_t l = e ? (size_t)(e - s) : strlen(s);
       xc_slice t = xc_trim(s, l);
@@ -797,6 +857,7 @@ static void meta_tag(ctx *c, xc_hnode *n) {
       }
       s += l + (e ? 1 : 0);
     }
+    break;
   }
 }
 
@@ -890,8 +951,12 @@ static void on_element(ctx *c, xc_hnode *n, rec *r, const node_attrs *na) {
     if (!c->title_tag) { /* own text only: broken pages nest the body */
       xc_buf b;
       xc_buf_init(&b);
-      for (xc_hnode *t = n->first; t && b.n < 1000; t = t->next)
+      for (xc_hnode *t = n->first; t && b.n < 1000; t = t->next) {
+        /* a blank (XC_HSPACE_*) as its own step; the last one would
+         * only add a trailing space */
+        if ((t->space & XC_HSPACE_BEFORE) && (xc_buf_putc(&b, ' '), b.n >= 1000)) break;
         if (!t->name) xc_buf_put(&b, t->text, t->text_len);
+      }
       c->title_tag = xc_collapse_ws(xc_buf_cstr(&b), b.n);
       xc_buf_release(&b);
       if (!*c->title_tag) {
@@ -1213,23 +1278,40 @@ static void put_text(xc_buf *b, const char *s, size_t n, int pre) {
   if (!n) return;
   xc_buf_reserve(b, n);
   char *start = b->p, *o = b->p + b->n;
-  const unsigned char *end = (const unsigned char *)s + n;
-  for (const unsigned char *p = (const unsigned char *)s; p < end && *p; p++) {
-    if (*p > ' ' && *p != 0xC2) { /* most bytes: neither space nor NBSP */
-      *o++ = (char)*p;
+  const unsigned char *p = (const unsigned char *)s, *end = p + n;
+  while (p < end) {
+#ifdef __SSE2__
+    /* the bytes before the first space, control byte or C2 (an NBSP's
+     * first byte) go as they are, 16 at a time: o is never ahead of p, so
+     * the store stays within the n bytes reserved */
+    if (end - p >= 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+      __m128i plain = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)),
+                                       _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x21)), v));
+      unsigned stop = ~(unsigned)_mm_movemask_epi8(plain) & 0xFFFF;
+      _mm_storeu_si128((__m128i *)(void *)o, v);
+      size_t k = stop ? (size_t)__builtin_ctz(stop) : 16;
+      o += k, p += k;
+      if (k == 16) continue;
+    }
+#endif
+    unsigned char ch = *p++;
+    if (!ch) break;
+    if (ch > ' ' && ch != 0xC2) { /* most bytes: neither space nor NBSP */
+      *o++ = (char)ch;
       continue;
     }
-    int sp = *p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\n';
-    if (pre && *p == '\n') {
+    int sp = ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\n';
+    if (pre && ch == '\n') {
       *o++ = '\n';
       continue;
     }
-    if (*p == 0xC2 && p + 1 < end && p[1] == 0xA0) sp = 1, p++;
+    if (ch == 0xC2 && p < end && *p == 0xA0) sp = 1, p++;
     if (sp) {
       if (o > start && o[-1] != ' ' && o[-1] != '\n') *o++ = ' ';
       continue;
     }
-    *o++ = (char)*p;
+    *o++ = (char)ch;
   }
   b->n = (size_t)(o - start);
   b->p[b->n] = 0;
@@ -1255,6 +1337,13 @@ static int junk_block(const rec *e, const rec *root) {
   return 0;
 }
 
+/* The " " of a blank text node (XC_HSPACE_*) whose parent has record
+ * cur, as emit writes a text node. */
+static void put_blank(const ctx *c, xc_buf *b, int cur) {
+  unsigned pf = cur >= 0 ? c->r[cur].flags : 0;
+  if (!(pf & F_TITLE)) put_text(b, " ", 1, (pf & F_PRE) != 0);
+}
+
 /* Writes the text of element top's subtree into b. Records are in
  * document order, so the walk keeps record indexes as it goes instead of
  * looking nodes up: the next element is the next record, or the one after
@@ -1268,6 +1357,7 @@ static void emit(ctx *c, xc_buf *b, int top) {
   nl(b);
   while (n) {
     int descend = 0;
+    if ((n->space & XC_HSPACE_BEFORE) && n != root) put_blank(c, b, cur);
     if (n->name) {
       int at = next;
       rec *e = &c->r[at];
@@ -1276,6 +1366,7 @@ static void emit(ctx *c, xc_buf *b, int top) {
         else if (e->flags & F_CELL) xc_buf_putc(b, ' ');
         else if (e->flags & F_BLOCK) nl(b);
         descend = n->first != NULL;
+        if (!descend && (n->space & XC_HSPACE_END)) put_blank(c, b, at);
         if (!descend && (e->flags & F_BLOCK)) nl(b);
       }
       next = descend ? at + 1 : e->end;
@@ -1290,6 +1381,7 @@ static void emit(ctx *c, xc_buf *b, int top) {
     }
     while (n && n != root && !n->next) {
       n = n->parent;
+      if (n->space & XC_HSPACE_END) put_blank(c, b, cur);
       if (c->r[cur].flags & F_BLOCK) nl(b);
       cur = c->r[cur].parent;
     }

@@ -22,24 +22,49 @@ static void dump(const xc_hnode *n, xc_buf *out) {
   xc_buf_putc(out, ')');
 }
 
-/* The tree of html, parsed from a copy of exactly its bytes (no NUL after
- * them), so that the sanitizers see any read past the end. */
-static char *tree(const char *html) {
+/* dump for a tree built with XC_HDOM_EXTRACT: its XC_HSPACE_* bits are
+ * written as the " " text nodes they stand for, so that it reads like the
+ * tree dump gives for the same page. */
+static void dump_bits(const xc_hnode *n, xc_buf *out) {
+  if (!n->name) {
+    dump(n, out);
+    return;
+  }
+  xc_buf_putc(out, '(');
+  xc_buf_puts(out, n->name);
+  for (const xc_hnode *c = n->first; c; c = c->next) {
+    if (c->space & XC_HSPACE_BEFORE) xc_buf_puts(out, " \" \"");
+    xc_buf_putc(out, ' ');
+    dump_bits(c, out);
+  }
+  if (n->space & XC_HSPACE_END) xc_buf_puts(out, " \" \"");
+  xc_buf_putc(out, ')');
+}
+
+/* The tree of html (built with opts), parsed from a copy of exactly its
+ * bytes (no NUL after them), so that the sanitizers see any read past the
+ * end. */
+static char *tree_opts(const char *html, unsigned opts) {
   size_t n = strlen(html);
   char *copy = malloc(n ? n : 1);
   memcpy(copy, html, n);
   xc_hdom d;
-  xc_hdom_parse(&d, copy, n);
+  xc_hdom_parse_flags(&d, copy, n, opts);
   xc_buf b;
   xc_buf_init(&b);
   for (const xc_hnode *c = d.root->first; c; c = c->next) {
+    if (c->space & XC_HSPACE_BEFORE) xc_buf_puts(&b, b.n ? " \" \"" : "\" \"");
     if (b.n) xc_buf_putc(&b, ' ');
-    dump(c, &b);
+    if (opts & XC_HDOM_EXTRACT) dump_bits(c, &b);
+    else dump(c, &b);
   }
+  if (d.root->space & XC_HSPACE_END) xc_buf_puts(&b, b.n ? " \" \"" : "\" \"");
   xc_hdom_release(&d);
   free(copy);
   return xc_buf_detach(&b);
 }
+
+static char *tree(const char *html) { return tree_opts(html, 0); }
 
 #define CHECK_TREE(html, want)                                                 \
   do {                                                                         \
@@ -349,4 +374,80 @@ TEST(hdom_extract_keeps_what_extraction_reads) {
   CHECK_STR(xc_buf_cstr(&b), "n");
   xc_buf_release(&b);
   xc_hdom_release(&d);
+}
+
+TEST(hdom_comment_ends) {
+  /* the first "-->" ends a comment, found from its '>' */
+  CHECK_TREE("<!---->a", "\"a\"");
+  CHECK_TREE("<!-->a-->b", "\"b\"");
+  CHECK_TREE("<!--->a-->b", "\"b\"");
+  CHECK_TREE("<!-- a -> b > c --->d", "\"d\"");
+  CHECK_TREE("<!-- <b>x</b> -- > --><i>y</i>", "(i \"y\")");
+  CHECK_TREE("<p>a<!-- x --", "(p \"a\")");
+  CHECK_TREE("<p>a<!-- x ->", "(p \"a\")");
+  CHECK_TREE("<p>a<!--", "(p \"a\")");
+  CHECK_TREE("<p>a<!-->", "(p \"a\")");
+}
+
+TEST(hdom_extract_blanks_are_bits) {
+  /* XC_HDOM_EXTRACT keeps no white-space text nodes: its XC_HSPACE_*
+   * bits say where the " " nodes of the other trees are */
+  static const char *const pages[] = {
+      "<b>a</b> <i>b</i>",
+      "<div>\n  <p>x</p>\n  <p>y</p>\n</div>\n",
+      "<div> </div><div>\t\r\n</div>",
+      "  <p>lead",
+      "<p>a <!-- c -->  <!-- d --> b</p>",
+      "<p>text<!-- c --> <b>x</b> <!-- d --> </p>",
+      "<ul> <li> a </li> <li>b</li> </ul> ",
+      "<span> </span> <span> </span> x",
+      "<div><br> <br>\n<img> </div>",
+      "<p> &#32; </p><p>&nbsp;</p><p> &amp; </p>",
+      "<table> <tr> <td> 1 </td> </tr> </table>",
+      "<script> </script><title> </title><textarea> </textarea>",
+      "<div> <div> <div> deep </div> </div> </div> ",
+      "<p>a</p> <![CDATA[ ]]> <p>b</p>",
+      "x<p> </br> </p>",
+      " ",
+      "",
+  };
+  for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    char *plain = tree(pages[i]), *bits = tree_opts(pages[i], XC_HDOM_EXTRACT);
+    CHECK_STR(bits, plain);
+    free(plain);
+    free(bits);
+  }
+  /* a blank is a bit, not a node */
+  xc_hdom d;
+  const char *html = "<div> <p>a</p> </div>";
+  xc_hdom_parse_flags(&d, html, strlen(html), XC_HDOM_EXTRACT);
+  const xc_hnode *div = d.root->first, *p = div->first;
+  CHECK(div->space == XC_HSPACE_END && p->space == XC_HSPACE_BEFORE);
+  CHECK(p->next == NULL && p->first && !p->first->name && d.ntext == 1);
+  xc_hdom_release(&d);
+}
+
+TEST(hdom_end_tag_of_current_element) {
+  /* the end tag of the current element (closes_current), near the end
+   * of the page and with 16 bytes after its '</' (the padding) */
+  const char *pad = "<i>________________</i>";
+  char html[256];
+  static const char *const cases[][2] = {
+      {"<div>a</DIV>b", "(div \"a\") \"b\""},
+      {"<div>a</div >b", "(div \"a\") \"b\""},
+      {"<div>a</div/>b", "(div \"a\") \"b\""},
+      {"<div>a</divx>b</div>c", "(div \"a\" \"b\") \"c\""},
+      {"<div>a</di>b</div>c", "(div \"a\" \"b\") \"c\""},
+      {"<div>a</d\x01iv>b</div>c", "(div \"a\" \"b\") \"c\""},
+      {"<blockquote>a</blockQuote\n>b", "(blockquote \"a\") \"b\""},
+      {"<figcaption>a</figcaptions>b</figcaption>c", "(figcaption \"a\" \"b\") \"c\""},
+      {"<my-element>a</MY-ELEMENT>b", "(my-element \"a\") \"b\""},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    CHECK_TREE(cases[i][0], cases[i][1]);
+    snprintf(html, sizeof html, "%s%s", cases[i][0], pad);
+    char want[256];
+    snprintf(want, sizeof want, "%s (i \"________________\")", cases[i][1]);
+    CHECK_TREE(html, want);
+  }
 }
