@@ -36,7 +36,7 @@ $(BUILD)/obj/%.o: %.c
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
 # trained weights and lists linked in as bytes (src/*/*.S)
-$(BUILD)/obj/%.o: %.S model/ner.bin data/gazetteer.tsv data/resolve.tsv data/clusters.tsv
+$(BUILD)/obj/%.o: %.S model/ner.bin data/gazetteer.tsv data/resolve.tsv data/clusters.tsv data/lemmas.tsv
 	@mkdir -p $(dir $@)
 	$(CC) -DXC_LANGID_BIN='"$(BUILD)/gen/langid.bin"' -DXC_GAZ_BIN='"$(BUILD)/gen/gazetteer.bin"' \
 	  -c $< -o $@

@@ -27,6 +27,7 @@
 
 #include "check/words.h"
 #include "lang/gazetteer.h"
+#include "lang/lemma.h"
 #include "core/core.h"
 
 #define MIN_WORDS 4   /* content words of a checkable statement */
@@ -49,7 +50,7 @@
 enum { OUT_NONE = 0, OUT_DEATH = 1, OUT_INJURY = 2 };
 
 typedef struct qty {
-  uint64_t noun;  /* the counted noun's stem hash */
+  uint64_t noun;  /* the counted noun's lemma hash */
   double value;   /* the number; -1 for a vague one ("several") */
   char amount[16]; /* the amount as written ("six", "6", "several") */
   char word[24];   /* the noun as written ("shots") */
@@ -183,18 +184,6 @@ static size_t lower_word(const char *text, const xc_token *t, char *low, size_t 
   return n;
 }
 
-/* A crude stem: plural -s and -ies dropped ("shots" -> "shot", "injuries"
- * -> "injury"), so that the counted noun and its singular meet. */
-static size_t stem(char *w, size_t n) {
-  if (n > 4 && !memcmp(w + n - 3, "ies", 3)) {
-    w[n - 3] = 'y';
-    return n - 2;
-  }
-  if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
-    return n - 1;
-  return n;
-}
-
 static uint64_t word_key(const char *w, size_t n) { return xc_hash64(w, n, 0xc1a1) | 1; }
 
 static int cmp_u64(const void *a, const void *b) {
@@ -253,6 +242,12 @@ static void copy_word(const char *text, const xc_token *t, char *out, size_t cap
   out[n] = 0;
 }
 
+/* Does the lower-case word end like a plural ("shots", "injuries"; not
+ * "press", "virus")? */
+static int is_plural(const char *w, size_t n) {
+  return n > 3 && w[n - 1] == 's' && !strchr("sui", w[n - 2]);
+}
+
 /* Reads the quantity at token k of [k, e): an amount followed by its
  * noun within three words: the first plural among the lower-case words
  * there ("seven consecutive life sentences", "five pirate boats tried"),
@@ -274,13 +269,14 @@ static int read_qty(const char *text, const xc_token *t, size_t k, size_t e, qty
       continue;
     }
     if (!pick) pick = j;
-    if (stem(low, n) != n) {
+    if (is_plural(low, n)) {
       pick = j;
       break;
     }
   }
   if (!pick) return 0;
-  size_t n = stem(low, lower_word(text, &t[pick], low, sizeof low));
+  size_t n = lower_word(text, &t[pick], low, sizeof low);
+  n = xc_lemma(low, n, low, sizeof low);
   if (n < 3 || in_list(TIMEWORDS, low, n)) return 0;
   q->noun = word_key(low, n);
   q->value = v;
@@ -322,7 +318,7 @@ static void scope_after(stmt *s, const char *text, const xc_token *t, size_t k, 
     char low[40];
     size_t n = lower_word(text, &t[k], low, sizeof low);
     if (n < 3 || in_list(STOP, low, n) || in_list(HEDGES, low, n)) continue;
-    s->scope[s->nscope++] = word_key(low, stem(low, n));
+    s->scope[s->nscope++] = word_key(low, xc_lemma(low, n, low, sizeof low));
     got++;
   }
 }
@@ -415,7 +411,7 @@ static void read_where(stmt *s, const char *text, const xc_lang_doc *ld, size_t 
     if (e == SIZE_MAX) continue;
     char w[40];
     size_t wn = lower_word(text, &t[e], w, sizeof w);
-    s->rel_noun = word_key(w, stem(w, wn));
+    s->rel_noun = word_key(w, xc_lemma(w, wn, w, sizeof w));
     copy_span(text, t[k].start, t[e].end, s->rel_text, sizeof s->rel_text);
   }
 }
@@ -450,7 +446,7 @@ static void read_sentence(stmt *s, const char *text, const xc_lang_doc *ld, size
     if (in_list(DEATHS, low, n)) attach_outcome(s, pend, pe, np, k, OUT_DEATH);
     if (in_list(INJURIES, low, n)) attach_outcome(s, pend, pe, np, k, OUT_INJURY);
     if (n < 3 || in_list(STOP, low, n) || amount(text, &t[k]) != -2) continue;
-    n = stem(low, n);
+    n = xc_lemma(low, n, low, sizeof low);
     if (s->nw < MAX_WORDS) s->w[s->nw++] = word_key(low, n);
   }
   s->nw = uniq_u64(s->w, s->nw);

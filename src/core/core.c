@@ -342,6 +342,22 @@ const char *xc_memcasemem(const char *p, size_t n, const char *needle) {
   return NULL;
 }
 
+size_t xc_tsv_line(const char **p, const char *end, xc_slice *f, size_t max) {
+  const char *s = *p, *nl = memchr(s, '\n', (size_t)(end - s));
+  if (!nl) nl = end;
+  *p = nl < end ? nl + 1 : end;
+  if (s == nl || *s == '#' || !max) return 0;
+  size_t k = 0;
+  while (k + 1 < max) {
+    const char *tab = memchr(s, '\t', (size_t)(nl - s));
+    if (!tab) break;
+    f[k++] = (xc_slice){s, (size_t)(tab - s)};
+    s = tab + 1;
+  }
+  f[k++] = (xc_slice){s, (size_t)(nl - s)};
+  return k;
+}
+
 xc_slice xc_trim(const char *p, size_t n) {
   size_t a = 0, b = n, len;
   while (a < b) {

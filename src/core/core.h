@@ -120,6 +120,12 @@ int xc_strncaseeq(const char *a, const char *b, size_t n);
 const char *xc_memcasemem(const char *p, size_t n, const char *needle);
 /* Trims ASCII and Unicode spaces (NBSP, thin spaces) from both ends. */
 xc_slice xc_trim(const char *p, size_t n);
+
+/* The next line of the tab-separated bytes [*p, end) split at its tabs
+ * into f (at most max fields; the last keeps any further tabs): returns
+ * how many, 0 for an empty or '#' comment line, and moves *p past the
+ * line. For the word lists linked into the binary. */
+size_t xc_tsv_line(const char **p, const char *end, xc_slice *f, size_t max);
 /* Copies p[0..n) with runs of whitespace collapsed to one space, trimmed. */
 char *xc_collapse_ws(const char *p, size_t n);
 

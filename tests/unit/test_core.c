@@ -120,3 +120,16 @@ TEST(patset_reports_groups_of_substrings) {
   CHECK(xc_patset_match(&ps, "", 0) == 0);
   xc_patset_release(&ps);
 }
+
+TEST(core_tsv_lines) {
+  const char *t = "# comment\nexc\tfound\tfind\n\nverb\trun\nlast\ta\tb\tc";
+  const char *p = t, *end = t + strlen(t);
+  xc_slice f[3];
+  CHECK(xc_tsv_line(&p, end, f, 3) == 0); /* comment */
+  CHECK(xc_tsv_line(&p, end, f, 3) == 3);
+  CHECK(f[1].n == 5 && !memcmp(f[1].p, "found", 5) && f[2].n == 4 && !memcmp(f[2].p, "find", 4));
+  CHECK(xc_tsv_line(&p, end, f, 3) == 0); /* empty */
+  CHECK(xc_tsv_line(&p, end, f, 3) == 2 && f[1].n == 3);
+  CHECK(xc_tsv_line(&p, end, f, 3) == 3 && f[2].n == 3 && !memcmp(f[2].p, "b\tc", 3));
+  CHECK(p == end);
+}
