@@ -331,14 +331,34 @@ int xc_strncaseeq(const char *a, const char *b, size_t n) {
   return 1;
 }
 
+/* Offset of the first byte of p[0..n) that is a or b, or n: 16 bytes at
+ * a time with SSE2, where a first letter in either case is rare. */
+static size_t find_either(const char *p, size_t n, char a, char b) {
+  size_t i = 0;
+#ifdef __SSE2__
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
+    if (m) return i + (size_t)__builtin_ctz(m);
+  }
+#endif
+  for (; i < n; i++)
+    if (p[i] == a || p[i] == b) return i;
+  return n;
+}
+
 const char *xc_memcasemem(const char *p, size_t n, const char *needle) {
   size_t k = strlen(needle);
   if (k == 0) return p;
   if (k > n) return NULL;
   int c0 = xc_lower((unsigned char)needle[0]);
-  for (size_t i = 0; i + k <= n; i++)
-    if (xc_lower((unsigned char)p[i]) == c0 && xc_strncaseeq(p + i, needle, k))
-      return p + i;
+  char up = (char)(c0 >= 'a' && c0 <= 'z' ? c0 - 32 : c0);
+  /* candidates are the places of the first byte, in either case */
+  size_t last = n - k + 1; /* starts at or after it do not fit */
+  for (size_t i = 0; (i += find_either(p + i, last - i, (char)c0, up)) < last; i++)
+    if (xc_strncaseeq(p + i + 1, needle + 1, k - 1)) return p + i;
   return NULL;
 }
 
@@ -399,6 +419,10 @@ char *xc_collapse_ws(const char *p, size_t n) {
       }
 #endif
       *o++ = (char)c;
+      continue;
+    }
+    if (c == ' ' || (c >= '\t' && c <= '\r')) { /* ASCII white space: no decoding */
+      pending = 1;
       continue;
     }
     uint32_t cp = xc_utf8_decode(p + i, n - i, &len);

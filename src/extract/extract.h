@@ -76,6 +76,12 @@ char *xc_publisher_from_line(const char *p, size_t n);
  * addresses and URLs are dropped. */
 void xc_authors_declared(const char *p, size_t n, xc_strv *authors);
 
+/* Characters of s[0..n), up to a NUL, that are not white space (a UTF-8
+ * sequence is one, an NBSP none), as html.c weighs text; adds the commas
+ * to *commas. avail >= n bytes are readable at s: 16 of them let the last
+ * bytes go in one vector step. */
+size_t xc_text_chars(const char *s, size_t n, size_t avail, size_t *commas);
+
 /* Language of text p[0..n) as an ISO 639-1 code (static string), or NULL
  * when too short or unknown (langid.c). */
 const char *xc_language_guess(const char *p, size_t n);

@@ -825,6 +825,27 @@ static inline size_t tag_name(const char *p, size_t n, char *buf, size_t cap, ui
   return k;
 }
 
+/* Does the name at p (n bytes left) start with the name of element cur,
+ * ignoring case? Sets *k to that name's length. A known name of at most 8
+ * bytes is one word compare of its key where 16 bytes are readable (the
+ * key_load rule); others go byte by byte. */
+static int names_current(const xc_hnode *cur, const char *p, size_t n, size_t *k) {
+  if (KEY_LOAD && cur->tag && n >= NAME_KEY) {
+    size_t len = tag_table.len[cur->tag - 1];
+    if (len <= 8) {
+      uint64_t w;
+      memcpy(&w, p, sizeof w);
+      *k = len;
+      return (lower8(w) & (~0ull >> (64 - 8 * len))) == tag_table.key[cur->tag - 1].w[0];
+    }
+  }
+  const char *name = cur->name;
+  size_t j = 0;
+  while (name[j] && j < n && xc_lower((unsigned char)p[j]) == (unsigned char)name[j]) j++;
+  *k = j;
+  return !name[j];
+}
+
 /* Closes the current element when the end tag whose name starts at p
  * (n bytes left) names it, setting *used to the bytes up to and with its
  * '>' (or n). Most end tags close the current element: comparing its name
@@ -832,10 +853,9 @@ static inline size_t tag_name(const char *p, size_t n, char *buf, size_t cap, ui
  * for any other end tag. */
 static int closes_current(builder *b, const char *p, size_t n, size_t *used) {
   if (b->top < 1) return 0;
-  const char *name = b->stack[b->top]->name;
-  size_t k = 0;
-  while (name[k] && k < n && xc_lower((unsigned char)p[k]) == (unsigned char)name[k]) k++;
-  if (name[k] || (k < n && !has_class(p[k], B_NAME_END))) return 0;
+  const xc_hnode *cur = b->stack[b->top];
+  size_t k;
+  if (!names_current(cur, p, n, &k) || (k < n && !has_class(p[k], B_NAME_END))) return 0;
   const char *gt = k < n && p[k] == '>' ? p + k : memchr(p + k, '>', n - k);
   *used = gt ? (size_t)(gt - p) + 1 : n;
   b->top--;

@@ -150,7 +150,7 @@ static const tag_info *tag_lookup(const char *name) {
  * (-1 when hdom does not know the name, which matches no node); filled
  * once by tables_init, with char_class. */
 static const tag_info *tag_by_id[256];
-/* text_chars: what a byte is */
+/* xc_text_chars: what a byte is */
 enum { C_COUNTS = 1, C_COMMA = 2, C_C2 = 4, C_NUL = 8 };
 static unsigned char char_class[256];
 static int T_BODY, T_HTML, T_META, T_TITLE, T_SCRIPT, T_LINK, T_TIME, T_H1,
@@ -239,6 +239,11 @@ typedef struct {
   xc_strv ld_authors, meta_authors, prop_authors, byline_authors, tags;
   char *byline_text;
   xc_arena scratch; /* attribute values copied as C strings (attr_str) */
+  const char *page; /* the page, page_n bytes: hdom's text points into it */
+  size_t page_n;
+  struct para_t *paras; /* score's lists, nlist records long */
+  int *cand;
+  size_t nlist;
 } ctx;
 
 /* Attribute id of n, decoded, as a C string that lives as long as c, or
@@ -425,6 +430,9 @@ static size_t class_id(const xc_hnode *n, char *buf, size_t cap) {
   return class_id_of(attr(n, XC_A_CLASS), attr(n, XC_A_ID), buf, cap);
 }
 
+/* Bytes of the "class id" text hints judges (class_id_of's cap). */
+#define CLASS_MAX 256
+
 static void class_hints(const char *buf, size_t k, rec *r);
 
 static void hints(const node_attrs *a, rec *r) {
@@ -445,7 +453,7 @@ static void hints(const node_attrs *a, rec *r) {
   if (li) h = xc_hash64(id, li, h);
   hint_memo *m = &hint_memo_tab[(h >> 7) & (HINT_MEMO - 1)];
   if (!m->used || m->h != h) {
-    char buf[256];
+    char buf[CLASS_MAX];
     size_t k = class_id_of(ca, ia, buf, sizeof buf);
     rec t;
     memset(&t, 0, sizeof t);
@@ -610,13 +618,68 @@ static void hint_init(void) {
  * a neg_tok with a separator inside. No list entry holds a space, so a
  * string says what its words say together. */
 enum { W_MULTI = 8 };
-static uint32_t word_hints(const char *p, size_t n, unsigned *bits) {
+/* Bits of bytes of a class/id string (at most CLASS_MAX bytes): bit i of
+ * w[i / 64] stands for byte i. Words and their parts are found by bit
+ * scans, not byte by byte: a loop per byte mispredicts at each word's
+ * end. */
+typedef struct {
+  uint64_t w[CLASS_MAX / 64];
+} byte_map;
+
+/* The first offset in [from, end) whose bit in m is set (set) or clear
+ * (!set), or end. */
+static size_t map_next(const byte_map *m, size_t from, size_t end, int set) {
+  for (size_t i = from; i < end; i = (i | 63) + 1) {
+    uint64_t w = m->w[i >> 6] ^ (set ? 0 : ~0ull);
+    w &= ~0ull << (i & 63);
+    if (w) {
+      size_t at = (i & ~(size_t)63) + (size_t)__builtin_ctzll(w);
+      return at < end ? at : end;
+    }
+  }
+  return end;
+}
+
+/* Sets space to the spaces of buf[0..k) and sep to its '-' and '_';
+ * buf has CLASS_MAX bytes (k < CLASS_MAX), read 16 at a time (a multiple
+ * of 16: no block crosses its end). */
+static void byte_maps(const char *buf, size_t k, byte_map *space, byte_map *sep) {
+  memset(space, 0, sizeof *space);
+  memset(sep, 0, sizeof *sep);
+  for (size_t i = 0; i < k; i += 16) {
+    uint64_t sp, sp2;
+#ifdef __SSE2__
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
+    sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+    sp2 = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
+                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('_'))));
+#else
+    sp = sp2 = 0;
+    for (size_t j = 0; j < 16; j++) {
+      sp |= (uint64_t)(buf[i + j] == ' ') << j;
+      sp2 |= (uint64_t)(buf[i + j] == '-' || buf[i + j] == '_') << j;
+    }
+#endif
+    if (k - i < 16) { /* the bytes past k are not the string's */
+      uint64_t in = ((uint64_t)1 << (k - i)) - 1;
+      sp &= in, sp2 &= in;
+    }
+    space->w[i >> 6] |= sp << (i & 63);
+    sep->w[i >> 6] |= sp2 << (i & 63);
+  }
+}
+
+/* What the word buf[a..e) says (see class_hints); sep maps the '-' and
+ * '_' of buf. */
+static uint32_t word_hints(const char *buf, size_t a, size_t e, const byte_map *sep,
+                           unsigned *bits) {
+  const char *p = buf + a;
+  size_t n = e - a;
   unsigned b = word_set_bits(&hide_set, p, n);
-  for (size_t a = 0; a < n;) {
-    size_t e = a;
-    while (e < n && p[e] != '-' && p[e] != '_') e++;
-    if (e > a) b |= word_set_bits(&tok_set, p + a, e - a);
-    a = e + 1;
+  for (size_t i = a; i < e;) {
+    size_t j = map_next(sep, i, e, 1);
+    if (j > i) b |= word_set_bits(&tok_set, buf + i, j - i);
+    i = j + 1;
   }
   for (int j = 0; !(b & W_MULTI) && neg_multi[j]; j++)
     if (has_tok(p, n, neg_multi[j])) b |= W_MULTI;
@@ -639,21 +702,19 @@ static void class_hints(const char *buf, size_t k, rec *r) {
   pthread_once(&hint_once, hint_init);
   uint32_t m = 0;
   unsigned bits = 0;
-  for (size_t i = 0; i < k;) {
-    while (i < k && buf[i] == ' ') i++;
-    size_t w = i;
-    while (w < k && buf[w] != ' ') w++;
-    if (w > i) {
-      uint64_t h = xc_hash64(buf + i, w - i, 0);
-      word_memo *e = &word_memo_tab[(h >> 7) & (WORD_MEMO - 1)];
-      if (!e->used || e->h != h) {
-        unsigned wb;
-        e->m = word_hints(buf + i, w - i, &wb);
-        e->h = h, e->bits = (unsigned char)wb, e->used = 1;
-      }
-      m |= e->m, bits |= e->bits;
+  byte_map space, sep;
+  byte_maps(buf, k, &space, &sep);
+  for (size_t i = map_next(&space, 0, k, 0); i < k;) {
+    size_t w = map_next(&space, i, k, 1);
+    uint64_t h = xc_hash64(buf + i, w - i, 0);
+    word_memo *e = &word_memo_tab[(h >> 7) & (WORD_MEMO - 1)];
+    if (!e->used || e->h != h) {
+      unsigned wb;
+      e->m = word_hints(buf, i, w, &sep, &wb);
+      e->h = h, e->bits = (unsigned char)wb, e->used = 1;
     }
-    i = w;
+    m |= e->m, bits |= e->bits;
+    i = map_next(&space, w, k, 0);
   }
   r->title_cls = (m & G_TITLE) != 0;
   r->byline_cls = ((m & G_BYLINE) || (bits & W_AUTHOR)) && !(m & G_BIO);
@@ -863,32 +924,42 @@ static void meta_tag(ctx *c, xc_hnode *n) {
 
 /* ---- pass 1: record elements, collect metadata ---- */
 #ifdef __SSE2__
-/* text_chars over whole 16-byte blocks of p[0..n): sets *skipped to the
+/* The lanes of v that xc_text_chars does not count: white space but for \v
+ * (\t \n \f \r are 9..13) and UTF-8 continuation bytes (80..BF, the
+ * signed bytes below -64). */
+static inline __m128i skip_lanes(__m128i v) {
+  const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(9));
+  __m128i ctl = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(11)),
+                                 _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(4)), t));
+  return _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))),
+                      ctl);
+}
+
+/* The lanes of v that need xc_text_chars' slow path: C2 (an NBSP's first
+ * byte) and NUL. */
+static inline __m128i rare_lanes(__m128i v) {
+  return _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)),
+                      _mm_cmpeq_epi8(v, _mm_setzero_si128()));
+}
+
+/* xc_text_chars over whole 16-byte blocks of p[0..n): sets *skipped to the
  * spaces and UTF-8 continuation bytes among them, adds their commas to
  * *commas and returns the blocks' length; *seen gets C_C2 or C_NUL when a
  * block holds that byte. Lane counters are summed every 255 blocks, before
  * a byte lane can overflow. */
 static size_t text_blocks(const unsigned char *p, size_t n, size_t *skipped,
                           size_t *commas, unsigned *seen) {
-  const __m128i cont = _mm_set1_epi8(-64), sp = _mm_set1_epi8(' '),
-                tab = _mm_set1_epi8(9), four = _mm_set1_epi8(4),
-                vt = _mm_set1_epi8(11), comma = _mm_set1_epi8(','),
-                c2 = _mm_set1_epi8((char)0xC2), zero = _mm_setzero_si128();
+  const __m128i comma = _mm_set1_epi8(','), zero = _mm_setzero_si128();
   size_t i = 0;
   __m128i rare = zero;
   while (i + 16 <= n) {
     __m128i skip = zero, com = zero;
     for (int b = 0; b < 255 && i + 16 <= n; b++, i += 16) {
       __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
-      /* continuation bytes 80..BF are the signed bytes below -64; \t \n
-       * \f \r are 9..13 but for \v (11) */
-      __m128i t = _mm_sub_epi8(v, tab);
-      __m128i ctl = _mm_andnot_si128(_mm_cmpeq_epi8(v, vt),
-                                     _mm_cmpeq_epi8(_mm_min_epu8(t, four), t));
-      __m128i out = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, cont), _mm_cmpeq_epi8(v, sp)), ctl);
-      skip = _mm_sub_epi8(skip, out);
+      skip = _mm_sub_epi8(skip, skip_lanes(v));
       com = _mm_sub_epi8(com, _mm_cmpeq_epi8(v, comma));
-      rare = _mm_or_si128(rare, _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, zero)));
+      rare = _mm_or_si128(rare, rare_lanes(v));
     }
     __m128i s1 = _mm_sad_epu8(skip, zero), s2 = _mm_sad_epu8(com, zero);
     *skipped += (size_t)_mm_cvtsi128_si32(s1) + (size_t)_mm_extract_epi16(s1, 4);
@@ -897,15 +968,37 @@ static size_t text_blocks(const unsigned char *p, size_t n, size_t *skipped,
   if (_mm_movemask_epi8(rare)) *seen |= C_C2 | C_NUL; /* looked for below */
   return i;
 }
+
+/* Set bits of a 16-bit mask. */
+static inline unsigned bits16(unsigned m) {
+  m = m - ((m >> 1) & 0x5555);
+  m = (m & 0x3333) + ((m >> 2) & 0x3333);
+  m = (m + (m >> 4)) & 0x0F0F;
+  return (m + (m >> 8)) & 0x1F;
+}
+
+/* The last n < 16 bytes of a text as one vector step, where 16 bytes are
+ * readable at p: adds the characters to *k and commas to *com. Returns 0,
+ * adding nothing, when they hold a C2 or a NUL (the slow path's). */
+static inline int text_tail16(const unsigned char *p, size_t n, size_t *k, size_t *com) {
+  __m128i v = _mm_loadu_si128((const __m128i *)p);
+  unsigned in = (1u << n) - 1;
+  if ((unsigned)_mm_movemask_epi8(rare_lanes(v)) & in) return 0;
+  unsigned counts = ~(unsigned)_mm_movemask_epi8(skip_lanes(v)) & in;
+  unsigned commas = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(','))) & in;
+  *k += bits16(counts), *com += bits16(commas);
+  return 1;
+}
 #endif
 
 /* Characters of s[0..n) (s[n] readable), up to a NUL, that are not white
  * space; adds its commas to *commas. A byte counts unless it is a space or
  * a UTF-8 continuation byte, a NBSP (C2 A0) not at all. One pass over the
- * bytes (16 at a time where SSE2 is there, the class table for the rest);
+ * bytes (16 at a time where SSE2 is there, the class table for the rest,
+ * or one more vector step where avail >= n bytes readable at s allow);
  * the rare NBSPs and NULs are then found by memchr only when the pass saw
  * one. */
-static size_t text_chars(const char *s, size_t n, size_t *commas) {
+size_t xc_text_chars(const char *s, size_t n, size_t avail, size_t *commas) {
   const unsigned char *p = (const unsigned char *)s;
   size_t k = 0, i = 0, com = 0;
   unsigned seen = 0;
@@ -913,6 +1006,9 @@ static size_t text_chars(const char *s, size_t n, size_t *commas) {
   size_t skipped = 0;
   i = text_blocks(p, n, &skipped, &com, &seen);
   k = i - skipped;
+  if (i < n && avail >= i + 16 && text_tail16(p + i, n - i, &k, &com)) i = n;
+#else
+  (void)avail;
 #endif
   for (; i < n; i++) {
     unsigned v = char_class[p[i]];
@@ -920,7 +1016,10 @@ static size_t text_chars(const char *s, size_t n, size_t *commas) {
     com += (v & C_COMMA) != 0;
     seen |= v;
   }
-  if ((seen & C_NUL) && memchr(s, 0, n)) return text_chars(s, strnlen(s, n), commas);
+  if ((seen & C_NUL) && memchr(s, 0, n)) {
+    size_t m = strnlen(s, n);
+    return xc_text_chars(s, m, m, commas);
+  }
   *commas += com;
   if (seen & C_C2)
     for (const char *q = memchr(s, 0xC2, n); q; q = memchr(q + 1, 0xC2, (size_t)(s + n - q - 1)))
@@ -1032,6 +1131,26 @@ static void on_element(ctx *c, xc_hnode *n, rec *r, const node_attrs *na) {
   }
 }
 
+/* Closes record i, whose subtree is all recorded: sets its subtree text
+ * (all, nothing excluded) and the index after its subtree (end), what
+ * score needs whatever the pass, and adds its text to its parent's.
+ * Done as the walk leaves an element, not in passes of their own over
+ * the records: those outgrow the L1 cache. Returns i's parent. */
+static int close_span(ctx *c, int i) {
+  rec *e = &c->r[i];
+  e->all += e->own_text;
+  e->end = (int)c->n;
+  if (e->parent >= 0) c->r[e->parent].all += e->all;
+  return e->parent;
+}
+
+/* Bytes readable at the text of text node t: to the end of the page when
+ * it points into the page, else its own. */
+static size_t readable(const ctx *c, const xc_hnode *t) {
+  uintptr_t at = (uintptr_t)t->text, page = (uintptr_t)c->page;
+  return at >= page && at - page < c->page_n ? c->page_n - (at - page) : t->text_len;
+}
+
 static void record(ctx *c, xc_hnode *root) {
   xc_hnode *n = root;
   int parent = -1;
@@ -1044,8 +1163,10 @@ static void record(ctx *c, xc_hnode *root) {
       }
       rec *r = &c->r[c->n];
       const tag_info *t = node_tag(n);
-      /* only what record and spans read: score sets the rest */
+      /* only what record reads and the spans it closes: score sets the
+       * rest */
       r->node = n, r->parent = parent, r->weight = 0;
+      r->all = 0, r->end = (int)c->n + 1;
       r->unlikely = r->hidden = r->in_a = r->title_cls = r->byline_cls = 0;
       r->own_text = r->own_link = r->own_commas = 0;
       r->flags = t ? (uint16_t)t->flags : 0;
@@ -1071,7 +1192,7 @@ static void record(ctx *c, xc_hnode *root) {
       /* most text nodes are the single space hdom keeps for white space
        * between tags: it counts nothing, and needs no call */
       int blank = n->text_len == 1 && n->text[0] == ' ';
-      size_t k = blank ? 0 : text_chars(n->text, n->text_len, &commas);
+      size_t k = blank ? 0 : xc_text_chars(n->text, n->text_len, readable(c, n), &commas);
       p->own_text += k;
       p->own_commas += commas;
       if (p->in_a) p->own_link += k;
@@ -1081,10 +1202,11 @@ static void record(ctx *c, xc_hnode *root) {
       continue;
     }
     /* going up: parent is the record of n->parent (every element has
-     * one), so the record of the element above is its parent */
+     * one), so the record of the element above is its parent; each
+     * element left has its whole subtree recorded */
     while (n && n != root && !n->next) {
       n = n->parent;
-      if (n) parent = c->r[parent].parent;
+      if (n) parent = close_span(c, parent);
     }
     if (!n || n == root) break;
     n = n->next;
@@ -1157,46 +1279,88 @@ static int refine_top(ctx *c, int best) {
   return best;
 }
 
-/* Sets each record's subtree text (all, nothing excluded) and the index
- * after its subtree (end): what score needs whatever the pass. */
-static void spans(ctx *c) {
-  rec *r = c->r;
-  for (size_t i = 0; i < c->n; i++) r[i].all = r[i].own_text, r[i].end = (int)i + 1;
-  for (size_t i = c->n; i-- > 1;) {
-    rec *p = r[i].parent >= 0 ? &r[r[i].parent] : NULL;
-    if (!p) continue;
-    p->all += r[i].all;
-    if (p->end < r[i].end) p->end = r[i].end;
+/* A paragraph found by score's bottom-up pass: its record and the score
+ * it spreads to its ancestors. */
+typedef struct para_t {
+  int at;
+  double s;
+} para_t;
+
+/* Sets what score aggregates to e's own values and whether e is excluded
+ * (its parent's excl already set); page is the page's text. */
+static void score_init(rec *e, const rec *r, int strict, size_t page) {
+  int drop = (e->flags & F_DROP) && !((e->flags & F_SOFT) && (size_t)e->all * 2 > page);
+  e->excl = drop || e->hidden || (strict && e->unlikely) || (e->unlikely & 2);
+  if (e->parent >= 0 && r[e->parent].excl) e->excl = 1;
+  e->text = e->own_text;
+  e->link = e->own_link;
+  e->commas = e->own_commas;
+  e->itext = e->own_text;
+  e->ilink = e->own_link;
+  e->icommas = e->own_commas;
+  e->ptext = 0;
+  e->np = (e->flags & F_P) ? 1 : 0;
+  e->nimg = (e->flags & F_IMG) ? 1 : 0;
+  e->nli = (e->flags & F_LI) ? 1 : 0;
+  e->ninput = (e->flags & F_INPUT) ? 1 : 0;
+  e->nembed = (e->flags & F_EMBED) ? 1 : 0;
+  e->nhead = (e->flags & F_HEAD) ? 1 : 0;
+  e->score = 0;
+  e->scored = 0;
+}
+
+/* Adds e's (complete) aggregates to its parent p's. */
+static void score_add(const rec *e, rec *p) {
+  p->ptext += e->ptext;
+  p->text += e->text;
+  p->link += e->link;
+  p->commas += e->commas;
+  p->np += e->np;
+  p->nimg += e->nimg;
+  p->nli += e->nli;
+  p->ninput += e->ninput;
+  p->nembed += e->nembed;
+  p->nhead += e->nhead;
+  if (!(e->flags & (F_BLOCK | F_PARA))) {
+    p->itext += e->itext;
+    p->ilink += e->ilink;
+    p->icommas += e->icommas;
+  }
+}
+
+/* Spreads the score of paragraph e (record at) to its ancestors, noting
+ * each ancestor scored for the first time in cand (*ncand of them). */
+static void spread(rec *r, int at, double s, int *cand, size_t *ncand) {
+  int a = r[at].parent;
+  for (int lvl = 0; a >= 0 && lvl < 5; lvl++, a = r[a].parent) {
+    rec *an = &r[a];
+    if (!an->scored) {
+      an->scored = 1;
+      an->score = an->base + an->weight;
+      cand[(*ncand)++] = a;
+    }
+    an->score += s / (lvl == 0 ? 1.0 : lvl == 1 ? 2.0 : lvl * 3.0);
   }
 }
 
 /* Excludes, aggregates and scores; strict also drops unlikely candidates.
- * Returns the best candidate's index or -1. */
+ * Returns the best candidate's index or -1. Two passes over the records
+ * (they outgrow the L1 cache): down for exclusion, up for the aggregates,
+ * which also lists the paragraphs; scores then spread from that list in
+ * document order (the order of the sums: doubles) and the best is found
+ * among the records scored. */
 static int score(ctx *c, int strict) {
   rec *r = c->r;
   /* header/aside/footer hold the article when a page leaves them open */
   size_t page = c->n ? r[0].all : 0;
-  for (size_t i = 0; i < c->n; i++) {
-    rec *e = &r[i];
-    int drop = (e->flags & F_DROP) && !((e->flags & F_SOFT) && (size_t)e->all * 2 > page);
-    e->excl = drop || e->hidden || (strict && e->unlikely) || (e->unlikely & 2);
-    if (e->parent >= 0 && r[e->parent].excl) e->excl = 1;
-    e->text = e->own_text;
-    e->link = e->own_link;
-    e->commas = e->own_commas;
-    e->itext = e->own_text;
-    e->ilink = e->own_link;
-    e->icommas = e->own_commas;
-    e->ptext = 0;
-    e->np = (e->flags & F_P) ? 1 : 0;
-    e->nimg = (e->flags & F_IMG) ? 1 : 0;
-    e->nli = (e->flags & F_LI) ? 1 : 0;
-    e->ninput = (e->flags & F_INPUT) ? 1 : 0;
-    e->nembed = (e->flags & F_EMBED) ? 1 : 0;
-    e->nhead = (e->flags & F_HEAD) ? 1 : 0;
-    e->score = 0;
-    e->scored = 0;
+  for (size_t i = 0; i < c->n; i++) score_init(&r[i], r, strict, page);
+  if (c->nlist < c->n) {
+    free(c->paras), free(c->cand);
+    c->paras = xc_xmalloc(c->n * sizeof *c->paras);
+    c->cand = xc_xmalloc(c->n * sizeof *c->cand);
+    c->nlist = c->n;
   }
+  size_t npara = 0, ncand = 0;
   for (size_t i = c->n; i-- > 1;) {
     rec *e = &r[i];
     if (e->parent < 0) continue;
@@ -1209,49 +1373,26 @@ static int score(ctx *c, int strict) {
     if (para_len(e, &len, &lnk, &com, c->min_para)) {
       if (e->flags & F_PARA) e->ptext = len;
       else e->ptext += len;
+      /* e is complete here: what the spread of its score needs */
+      double s = 1.0 + (double)com + (double)(len / 100 < 3 ? len / 100 : 3);
+      c->paras[npara++] = (para_t){(int)i, s};
     }
-    p->ptext += e->ptext;
-    p->text += e->text;
-    p->link += e->link;
-    p->commas += e->commas;
-    p->np += e->np;
-    p->nimg += e->nimg;
-    p->nli += e->nli;
-    p->ninput += e->ninput;
-    p->nembed += e->nembed;
-    p->nhead += e->nhead;
-    if (!(e->flags & (F_BLOCK | F_PARA))) {
-      p->itext += e->itext;
-      p->ilink += e->ilink;
-      p->icommas += e->icommas;
-    }
+    score_add(e, p);
   }
-  /* paragraphs spread their score to ancestors */
-  for (size_t i = 0; i < c->n; i++) {
-    rec *e = &r[i];
-    if (e->excl) continue;
-    size_t len, lnk, com;
-    if (!para_len(e, &len, &lnk, &com, c->min_para)) continue;
-    double s = 1.0 + (double)com + (double)(len / 100 < 3 ? len / 100 : 3);
-    int a = e->parent;
-    for (int lvl = 0; a >= 0 && lvl < 5; lvl++, a = r[a].parent) {
-      rec *an = &r[a];
-      if (!an->scored) {
-        an->scored = 1;
-        an->score = an->base + an->weight;
-      }
-      an->score += s / (lvl == 0 ? 1.0 : lvl == 1 ? 2.0 : lvl * 3.0);
-    }
-  }
+  /* paragraphs spread their score to ancestors, in document order */
+  while (npara--) spread(r, c->paras[npara].at, c->paras[npara].s, c->cand, &ncand);
   int best = -1;
   double bs = 0;
-  for (size_t i = 0; i < c->n; i++) {
+  for (size_t k = 0; k < ncand; k++) {
+    int i = c->cand[k];
     rec *e = &r[i];
-    if (!e->scored || e->excl) continue;
+    if (e->excl) continue;
     e->score *= 1.0 - link_density(e);
     /* a class name alone does not make a few words the article */
     if (e->ptext < 250) e->score *= (double)(e->ptext + 50) / 300.0;
-    if (best < 0 || e->score > bs) best = (int)i, bs = e->score;
+    /* the first in document order of the best: candidates come in the
+     * order they were first scored */
+    if (best < 0 || e->score > bs || (e->score == bs && i < best)) best = i, bs = e->score;
   }
 #ifdef XC_HTML_DEBUG
   if (getenv("XC_HTML_DEBUG"))
@@ -1347,7 +1488,7 @@ static void put_blank(const ctx *c, xc_buf *b, int cur) {
 /* Writes the text of element top's subtree into b. Records are in
  * document order, so the walk keeps record indexes as it goes instead of
  * looking nodes up: the next element is the next record, or the one after
- * a skipped subtree (rec.end, set by score); text takes its parent's. */
+ * a skipped subtree (rec.end, set by record); text takes its parent's. */
 static void emit(ctx *c, xc_buf *b, int top) {
   xc_hnode *root = c->r[top].node;
   const rec *rt = &c->r[top];
@@ -1988,12 +2129,15 @@ static void ctx_release(ctx *c) {
   xc_strv_release(&c->tags);
   xc_strv_release(&c->heads);
   free(c->heads_at);
+  free(c->paras);
+  free(c->cand);
   xc_arena_release(&c->scratch);
 }
 
 static size_t count_chars(const char *s) {
   size_t commas = 0;
-  return text_chars(s, strlen(s), &commas);
+  size_t n = strlen(s);
+  return xc_text_chars(s, n, n, &commas);
 }
 
 int xc_extract_html(const char *p, size_t n, xc_extracted *out, xc_err *err) {
@@ -2005,6 +2149,7 @@ int xc_extract_html(const char *p, size_t n, xc_extracted *out, xc_err *err) {
   ctx c;
   memset(&c, 0, sizeof c);
   c.min_para = 25;
+  c.page = p, c.page_n = n;
   records_take(&c, dom.nelements + 1); /* one per element and the root */
   xc_buf raw, text;
   xc_buf_init(&raw);
@@ -2012,7 +2157,6 @@ int xc_extract_html(const char *p, size_t n, xc_extracted *out, xc_err *err) {
   int top = -1;
   if (dom.root) {
     record(&c, dom.root);
-    spans(&c);
     int best = score(&c, 1);
     if (best >= 0) main_text(&c, best, &raw);
     top = best;

@@ -133,3 +133,25 @@ TEST(core_tsv_lines) {
   CHECK(xc_tsv_line(&p, end, f, 3) == 3 && f[2].n == 3 && !memcmp(f[2].p, "b\tc", 3));
   CHECK(p == end);
 }
+
+TEST(memcasemem_finds_first_match_in_either_case_at_every_edge) {
+  /* a match in the scalar tail, at the 16-byte step's edges, and across
+   * it; a first byte that is no letter; starts too late to fit */
+  const char s[] = "xxxxxxxxxxxxxxAuthor byxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxAUTHORx";
+  size_t n = strlen(s);
+  CHECK(xc_memcasemem(s, n, "author") == s + 14);
+  CHECK(xc_memcasemem(s + 15, n - 15, "author") == s + 53);
+  CHECK(xc_memcasemem(s + 15, n - 16, "author") == s + 53); /* ends at n - 1 */
+  CHECK(xc_memcasemem(s + 15, n - 17, "author") == NULL);  /* one byte short */
+  CHECK(xc_memcasemem(s, n, "AUTHOR BY") == s + 14);
+  CHECK(xc_memcasemem(s, n, "authors") == NULL);
+  CHECK(xc_memcasemem("abc", 3, "") != NULL);
+  CHECK(xc_memcasemem("ab", 2, "abc") == NULL);
+  char many[40];
+  memset(many, 'a', sizeof many);
+  memcpy(many + 33, "-Ab", 3);
+  CHECK(xc_memcasemem(many, sizeof many, "-ab") == many + 33);
+  CHECK(xc_memcasemem(many, sizeof many, "a-a") == many + 32);
+  CHECK(xc_memcasemem(many, sizeof many, "aa-") == many + 31);
+  CHECK(xc_memcasemem("\xC3\xA9t\xC3\xA9", 5, "\xC3\xA9t") != NULL);
+}

@@ -442,6 +442,14 @@ TEST(hdom_end_tag_of_current_element) {
       {"<blockquote>a</blockQuote\n>b", "(blockquote \"a\") \"b\""},
       {"<figcaption>a</figcaptions>b</figcaption>c", "(figcaption \"a\" \"b\") \"c\""},
       {"<my-element>a</MY-ELEMENT>b", "(my-element \"a\") \"b\""},
+      /* known names of 1 and 8 bytes: one word compare with the padding */
+      {"<p>a</P>b", "(p \"a\") \"b\""},
+      {"<b>a</br>c</b>d", "(b \"a\" (br) \"c\") \"d\""},
+      {"<fieldset>a</FIELDSET\t>b", "(fieldset \"a\") \"b\""},
+      {"<fieldset>a</fieldsex>b</fieldset>c", "(fieldset \"a\" \"b\") \"c\""},
+      {"<fieldset>a</fieldsets>b</fieldset>c", "(fieldset \"a\" \"b\") \"c\""},
+      {"<address>a</addres>b</address>c", "(address \"a\" \"b\") \"c\""},
+      {"<span>a</sp\xc1n>b</span>c", "(span \"a\" \"b\") \"c\""},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     CHECK_TREE(cases[i][0], cases[i][1]);

@@ -511,3 +511,59 @@ TEST(html_class_hints_read_each_word) {
       "</body></html>",
       IN("harbour pilots"), IN("Reader one", "Sidebar words"));
 }
+
+/* xc_text_chars by the byte rule, one byte at a time: the reference the
+ * vector steps must agree with */
+static size_t slow_chars(const char *s, size_t n, size_t *commas) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && s[i]; i++) {
+    unsigned char c = (unsigned char)s[i];
+    *commas += c == ',';
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) k--;
+    k += !(c == ' ' || (c >= '\t' && c <= '\r' && c != '\v') || (c & 0xC0) == 0x80);
+  }
+  return k;
+}
+
+TEST(html_text_chars_tail_in_one_step_agrees_with_bytes) {
+  /* every length up to 40 and every place of a comma, NBSP, NUL or
+   * continuation byte near the tail, with and without 16 bytes readable */
+  static const char *const odd[] = {",", "\xC2\xA0", "", "\xC3\xA9", "\v", "\t", " "};
+  char page[80];
+  for (size_t n = 0; n <= 40; n++)
+    for (size_t o = 0; o < sizeof odd / sizeof odd[0]; o++)
+      for (size_t at = 0; at + 2 <= n || (at == 0 && n < 2); at++) {
+        memset(page, 'x', sizeof page);
+        size_t l = strlen(odd[o]) ? strlen(odd[o]) : 1;
+        if (at + l <= n) memcpy(page + at, odd[o], l);
+        size_t c1 = 0, c2 = 0, c3 = 0;
+        size_t want = slow_chars(page, n, &c1);
+        CHECK(xc_text_chars(page, n, sizeof page, &c2) == want && c2 == c1);
+        CHECK(xc_text_chars(page, n, n, &c3) == want && c3 == c1);
+      }
+}
+
+/* Does the main text of page hold s? */
+static int text_has(const char *page, const char *s) {
+  xc_extracted x = run(page);
+  int has = strstr(x.text, s) != NULL;
+  xc_extracted_release(&x);
+  return has;
+}
+
+TEST(html_class_words_across_map_words) {
+  /* a class name that marks a block unlikely, placed across the 16- and
+   * 64-byte steps of the class/id scan: the block is dropped wherever it
+   * sits, and parts split at '-' and '_' still count */
+  static const char side[] = "<p>Sidebar words about the tug contract, the dredging of "
+                             "the basin, and the winter schedule of pilots.</p>";
+  char page[4096], cls[300];
+  for (size_t pad = 0; pad < 80; pad += 7) {
+    size_t i = 0;
+    for (; i < pad; i++) cls[i] = i % 6 == 5 ? ' ' : 'q';
+    snprintf(cls + i, sizeof cls - i, " x_sidebar-y");
+    snprintf(page, sizeof page, "<div class=\"%s\">%s</div><article>%s</article>", cls,
+             side, body_para);
+    CHECK(text_has(page, "Veltmark") && !text_has(page, "Sidebar words"));
+  }
+}
