@@ -45,6 +45,9 @@ typedef struct xc_story {
   size_t nentities;
   xc_timeline timeline;         /* dated sentences of its reports, by date */
   xc_story_quotes quotes;       /* its direct quotes, merged across reports */
+  int *related;   /* indexes of stories of events its reports recall, or
+                     of look-alike events kept apart from it */
+  size_t nrelated;
 } xc_story;
 
 typedef struct xc_analysis {

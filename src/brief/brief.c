@@ -175,6 +175,11 @@ void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty) {
     empty_array(&j, "facts");
     empty_array(&j, "disputes");
     story_timeline_json(&j, a, s);
+    /* optional (SPEC extension): earlier stories this one recalls */
+    xc_json_key(&j, "related");
+    xc_json_arr_begin(&j);
+    for (size_t k = 0; k < s->nrelated; k++) xc_json_str(&j, a->stories[s->related[k]].id);
+    xc_json_arr_end(&j);
     /* grounding needs the cross-check (a later stage): null until then */
     xc_json_key(&j, "sources");
     xc_json_arr_begin(&j);
@@ -331,7 +336,14 @@ void xc_brief_markdown(const xc_analysis *a, xc_buf *out) {
     xc_buf_printf(out, "- Date: %s\n- Reports: %zu (%zu independent",
                   s->date ? s->date : "unknown", s->ndocs, s->ndocs - copies);
     if (copies) xc_buf_printf(out, "; %zu cop%s", copies, copies == 1 ? "y" : "ies");
-    xc_buf_printf(out, ")\n- Story id: `%s`\n\n", s->id);
+    xc_buf_printf(out, ")\n- Story id: `%s`\n", s->id);
+    for (size_t k = 0; k < s->nrelated; k++) {
+      const xc_story *r = &a->stories[s->related[k]];
+      xc_buf_puts(out, "- Related: ");
+      md_text(out, r->title);
+      xc_buf_printf(out, " (`%s`)\n", r->id);
+    }
+    xc_buf_puts(out, "\n");
     md_entities(out, s);
     md_quotes(out, s);
     md_timeline(out, s);
