@@ -99,8 +99,9 @@ bench-quotes: all
 	@bench/quotes.sh $(BUILD)
 
 # story clustering and copies: ECB+ and BASIL scores beside a tf-idf
-# baseline, then a synthetic stream of SCALE_N reports fed one at a time
-# (SCALE_N=1000000 for the full run of issue 5)
+# baseline, then a synthetic stream of SCALE_N reports fed one at a time to
+# the copy index and the incremental clusterer (SCALE_N=1000000 for the
+# full run of issue 5)
 SCALE_N ?= 100000
 bench-cluster: all $(BUILD)/synth-stream $(BUILD)/cluster-scale
 	@SCALE_N=$(SCALE_N) bench/cluster.sh $(BUILD)

@@ -7,10 +7,10 @@
 #     the share of its 100 events recovered exactly, beside the baseline;
 #  3. scale: a synthetic stream of SCALE_N reports (bench/synth_stream.c,
 #     default 100,000; SCALE_N=1000000 for the full run) fed one report at
-#     a time to the copy index (bench/cluster_scale.c): time per report at
-#     checkpoints, index memory per report, copy precision and recall; the
-#     batch story clusterer runs at checkpoints up to CLUSTER_MAX reports
-#     (default 20,000) until an incremental one exists. Writes
+#     a time (bench/cluster_scale.c) to the copy index, the language layer
+#     and the incremental story clusterer: time per report of each at
+#     checkpoints, memory per report, copy precision and recall, the
+#     stories' B-cubed F1 and look-alike merge rate. Writes
 #     BUILD/bench-cluster-scale.csv and .svg (time per report against size).
 # Figures go to BUILD/bench-cluster-*.json. Skips (exit 0) when
 # ../shared/data is absent; BENCH_SCALE=1 runs the synthetic part anyway.
@@ -19,7 +19,6 @@ BUILD=${1:-build}
 cd "$(dirname "$0")/.." || exit 2
 DATA=../shared/data
 SCALE_N=${SCALE_N:-100000}
-CLUSTER_MAX=${CLUSTER_MAX:-20000}
 WORK=build/bench-data
 PIN=""
 command -v taskset >/dev/null 2>&1 && PIN="taskset -c 0"
@@ -80,7 +79,7 @@ if [ -z "$stream" ]; then
 fi
 echo "scale: $SCALE_N reports from $stream, one at a time (times: CPU time of one core)"
 $PIN "$BUILD/cluster-scale" "$stream" "$BUILD/bench-cluster-scale.csv" \
-  --n "$SCALE_N" --cluster-max "$CLUSTER_MAX" || exit 1
+  --n "$SCALE_N" || exit 1
 python3 bench/cluster_plot.py "$BUILD/bench-cluster-scale.csv" "$BUILD/bench-cluster-scale.svg" &&
   echo "scale: curve in $BUILD/bench-cluster-scale.svg (data $BUILD/bench-cluster-scale.csv)"
 echo "targets (issue 5): 1M reports < 10 min on one core, index < 2 KiB per report, flat curve"

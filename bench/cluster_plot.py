@@ -44,13 +44,13 @@ def main():
     xs = [int(r["n"]) for r in rows]
     series = [("copy index (shingles, query, confirm, add)", "#1f77b4",
                [float(r["us_per_report_last1k"]) for r in rows])]
-    cl = [(int(r["n"]), float(r["cluster_us_per_report"]))
-          for r in rows if r.get("cluster_us_per_report")]
-    if cl:
-        series.append(("story clustering: batch xc_cluster_group / reports", "#d62728",
-                       None))
-    ymax = nice_max(max([max(s[2]) for s in series if s[2]] +
-                        [y for _, y in cl] + [1.0]) * 1.1)
+    if rows[0].get("cluster_us_per_report_last1k"):
+        series.append(("story clustering (incremental clusterer)", "#d62728",
+                       [float(r["cluster_us_per_report_last1k"]) for r in rows]))
+    if rows[0].get("lang_us_per_report_last1k"):
+        series.append(("language layer + event signature (once per report)", "#2ca02c",
+                       [float(r["lang_us_per_report_last1k"]) for r in rows]))
+    ymax = nice_max(max([max(s[2]) for s in series] + [1.0]) * 1.1)
     x0, x1 = math.log10(min(xs)), math.log10(max(xs))
     if x1 - x0 < 1e-9:
         x1 = x0 + 1
@@ -90,7 +90,7 @@ def main():
     # lines
     legend_y = TOP + 8
     for name, color, ys in series:
-        pts = list(zip(xs, ys)) if ys else cl
+        pts = list(zip(xs, ys))
         path = " ".join("%.1f,%.1f" % (px(n), py(v)) for n, v in pts)
         out.append('<polyline fill="none" stroke="%s" stroke-width="2" points="%s"/>'
                    % (color, path))
@@ -102,10 +102,14 @@ def main():
         out.append('<text x="%d" y="%d">%s</text>' % (LEFT + 34, legend_y + 5, name))
         legend_y += 18
     last = rows[-1]
-    out.append('<text x="%d" y="%d" fill="#555">%s reports: %.0f s in all, index %.0f bytes '
-               'per report</text>' % (LEFT + 14, legend_y + 8, fmt_n(int(last["n"])),
-                                      float(last["total_s"]),
-                                      float(last["index_bytes_per_report"])))
+    extra = ""
+    if last.get("stories_total_s"):
+        extra = "; stories %.0f s, clusterer %.0f bytes per report" % (
+            float(last["stories_total_s"]), float(last["cluster_bytes_per_report"]))
+    out.append('<text x="%d" y="%d" fill="#555">%s reports: copies %.0f s, index %.0f bytes '
+               'per report%s</text>' % (LEFT + 14, legend_y + 8, fmt_n(int(last["n"])),
+                                        float(last["total_s"]),
+                                        float(last["index_bytes_per_report"]), extra))
     out.append("</svg>")
     with open(sys.argv[2], "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")

@@ -1,13 +1,17 @@
 /* cluster_scale.c - the scale benchmark of issue 5: feeds a synthetic
  * report stream (bench/synth_stream.c, JSON Lines) one report at a time to
  * the copy index (src/dedupe/copyidx.h) - shingles, best confirmed copy
- * candidate, add - and, through the hook below, to story clustering. At
- * checkpoints (1k, 2k, 5k, ... up to N) it records the time per report,
- * the index memory per report and the copy detector's precision and recall
- * against the generator's ground truth, and writes them as CSV.
+ * candidate, add - then to story clustering: the language layer and the
+ * event signature (src/cluster/signature.h), and the incremental clusterer
+ * (src/cluster/cluster.h). At checkpoints (1k, 2k, 5k, ... up to N) it
+ * records the time per report of each, the memory per report of the copy
+ * index and of the clusterer, the copy detector's precision and recall,
+ * and the stories' B-cubed F1 and look-alike merge rate against the
+ * generator's ground truth, and writes them as CSV.
  *
- * usage: cluster_scale STREAM.jsonl OUT.csv [--n N] [--cluster-max M]
+ * usage: cluster_scale STREAM.jsonl OUT.csv [--n N]
  *                      [--log-wrong 1]   (lists false and missed copies on stderr)
+ *                      [--stories FILE]  (writes each report's story)
  *
  * Times are CPU time of the benchmark's thread (the machine may be shared),
  * the whole run's wall-clock time is printed at the end. Only the work a
@@ -28,6 +32,9 @@
 #include <jansson.h>
 
 #include "cluster/cluster.h"
+#include "cluster/signature.h"
+#include "lang/lang.h"
+#include "time/timex.h"
 #include "crosscheck.h"
 #include "dedupe/copyidx.h"
 
@@ -71,7 +78,7 @@ typedef struct {
 /* One decoded report: the strings point into j (free with json_decref). */
 typedef struct {
   json_t *j;
-  const char *title, *text;
+  const char *title, *text, *published;
   size_t text_len;
 } report;
 
@@ -83,6 +90,7 @@ static int decode(const char *p, size_t n, report *r) {
   r->text = json_string_value(t);
   r->text_len = json_string_length(t);
   r->title = json_string_value(json_object_get(r->j, "title"));
+  r->published = json_string_value(json_object_get(r->j, "published"));
   if (!r->text) {
     json_decref(r->j);
     return -1;
@@ -123,42 +131,55 @@ static int fetch(void *ctx, uint32_t doc, xc_shingles *out) {
   return 0;
 }
 
-/* ==== STORY CLUSTERING HOOK ===============================================
- * src/cluster offers only the batch xc_cluster_group today. When an
- * incremental API lands (one call per report that returns its story), call
- * it from cluster_add() - it runs inside the timed loop - and set
- * CLUSTER_INCREMENTAL to 1: the per-report times then include it and the
- * batch runs at checkpoints stop. Until then cluster_checkpoint() runs the
- * batch xc_cluster_group over every report so far at each checkpoint up to
- * --cluster-max (it keeps every title and text in memory to do so) and
- * reports its time divided by the reports, with its B-cubed F1 against the
- * generator's events and its look-alike merge rate. */
-#define CLUSTER_INCREMENTAL 0
+/* ==== story clustering ====================================================
+ * Every report also goes through the language layer (tokens, sentences,
+ * entity mentions, time expressions against its publication date), its
+ * event signature is made, and it joins a story in the incremental
+ * clusterer (src/cluster/cluster.h) - a copy joins its original's story.
+ * Both are timed per report (separately from the copy index). At each
+ * checkpoint the stories of all reports so far are scored against the
+ * generator's events: B-cubed F1 and the look-alike merge rate. */
 
 typedef struct {
-  char **titles, **texts;
-  int *copy_of;
-  size_t n, cap, max;
+  xc_lang_doc ld;
+  xc_timexv tx;
+  xc_evsig sig;
+  xc_clusterer *c;
+  double lang, cluster;           /* CPU seconds in all */
+  double lang_win, cluster_win;   /* since the last checkpoint */
+  double ring_l[1000], ring_c[1000], last_l, last_c;
 } cluster_state;
 
-static void cluster_add(cluster_state *c, const report *r, long copy_of) {
-  if (c->n >= c->max) return;
-  if (c->n == c->cap) {
-    c->cap = c->cap ? c->cap * 2 : 4096;
-    c->titles = xc_xrealloc(c->titles, c->cap * sizeof *c->titles);
-    c->texts = xc_xrealloc(c->texts, c->cap * sizeof *c->texts);
-    c->copy_of = xc_xrealloc(c->copy_of, c->cap * sizeof *c->copy_of);
-  }
-  c->titles[c->n] = r->title ? xc_xstrdup(r->title) : NULL;
-  c->texts[c->n] = xc_xstrndup(r->text, r->text_len);
-  c->copy_of[c->n] = (int)copy_of;
-  c->n++;
+typedef struct {
+  double b3_f1, lookalike_rate;
+  size_t stories;
+} cluster_result;
+
+/* One report through the language layer and the clusterer (timed). */
+static void cluster_add(cluster_state *c, const report *r, long copy_of, size_t i) {
+  double t0 = cpu_now();
+  xc_date dct, *dp = NULL;
+  if (r->published && strlen(r->published) >= 10 &&
+      xc_timex_parse_date(r->published, 10, &dct) == 0)
+    dp = &dct;
+  if (xc_lang_analyze(r->text, r->text_len, NULL, &c->ld) == 0 &&
+      xc_timex_tag(r->text, r->text_len, dp, &c->tx) == 0)
+    xc_evsig_make(&c->sig, r->title, r->text, r->text_len, &c->ld, &c->tx, r->published);
+  else
+    xc_evsig_make_empty(&c->sig, r->title, r->published);
+  double t1 = cpu_now();
+  xc_clusterer_add(c->c, &c->sig, copy_of, 0);
+  double t2 = cpu_now();
+  c->lang += t1 - t0, c->lang_win += t1 - t0;
+  c->cluster += t2 - t1, c->cluster_win += t2 - t1;
+  c->last_l += (t1 - t0) - c->ring_l[i % 1000], c->ring_l[i % 1000] = t1 - t0;
+  c->last_c += (t2 - t1) - c->ring_c[i % 1000], c->ring_c[i % 1000] = t2 - t1;
 }
 
-typedef struct {
-  double seconds, b3_f1, lookalike_rate;
-  int ran;
-} cluster_result;
+static int cmp_long(const void *x, const void *y) {
+  long a = *(const long *)x, b = *(const long *)y;
+  return (a > b) - (a < b);
+}
 
 static int cmp_pair(const void *x, const void *y) {
   const long *a = x, *b = y;
@@ -244,20 +265,20 @@ static double lookalike_rate(const stream *s, const int *story, size_t n) {
 }
 
 static cluster_result cluster_checkpoint(cluster_state *c, const stream *s) {
-  cluster_result r = {0, 0, 0, 0};
-  if (CLUSTER_INCREMENTAL || c->n == 0 || c->n < s->n) return r;
-  int *story = xc_xmalloc(c->n * sizeof *story);
-  double t0 = cpu_now();
-  xc_cluster_group((const char *const *)c->titles, (const char *const *)c->texts,
-                   c->copy_of, c->n, story);
-  r.seconds = cpu_now() - t0;
-  r.ran = 1;
-  size_t n = c->n;
+  cluster_result r = {0, 0, 0};
+  size_t n = s->n;
+  if (n == 0) return r;
+  int *story = xc_xmalloc(n * sizeof *story);
+  for (size_t i = 0; i < n; i++) story[i] = (int)xc_clusterer_story_of(c->c, (uint32_t)i);
   long *pairs = xc_xmalloc(2 * n * sizeof *pairs);
   for (size_t i = 0; i < n; i++) pairs[2 * i] = story[i], pairs[2 * i + 1] = s->event[i];
   double p = b3_sum(pairs, n) / (double)n;
   for (size_t i = 0; i < n; i++) pairs[2 * i] = s->event[i], pairs[2 * i + 1] = story[i];
   double rec = b3_sum(pairs, n) / (double)n;
+  /* distinct stories: sort the story numbers */
+  for (size_t i = 0; i < n; i++) pairs[i] = story[i];
+  qsort(pairs, n, sizeof *pairs, cmp_long);
+  for (size_t i = 0; i < n; i++) r.stories += !i || pairs[i] != pairs[i - 1];
   free(pairs);
   r.b3_f1 = p + rec > 0 ? 2 * p * rec / (p + rec) : 0;
   r.lookalike_rate = lookalike_rate(s, story, n);
@@ -322,9 +343,8 @@ static void feed(bench *b, const report *r) {
   xc_overlap o = {0, 0, 0};
   long best = xc_copyidx_best(b->ix, &b->sh, &g, fetch, &b->s, &o);
   xc_copyidx_add(b->ix, &g);
-  if (CLUSTER_INCREMENTAL) cluster_add(&b->cl, r, best);
   double dt = cpu_now() - t0;
-  if (!CLUSTER_INCREMENTAL) cluster_add(&b->cl, r, best);
+  cluster_add(&b->cl, r, best, i);
   b->total += dt, b->window += dt;
   b->last1k += dt - b->ring[i % 1000];
   b->ring[i % 1000] = dt;
@@ -337,28 +357,30 @@ static double ratio(size_t a, size_t b) { return b ? (double)a / (double)b : 1; 
 static void checkpoint(bench *b) {
   size_t n = b->s.n;
   cluster_result c = cluster_checkpoint(&b->cl, &b->s);
-  size_t mem = xc_copyidx_memory(b->ix);
+  size_t mem = xc_copyidx_memory(b->ix), cmem = xc_clusterer_memory(b->cl.c);
   double per = 1e6 * b->window / (double)(n - b->window_start);
   double last = 1e6 * b->last1k / (double)(n < 1000 ? n : 1000);
+  double lper = 1e6 * b->cl.lang_win / (double)(n - b->window_start);
+  double cper = 1e6 * b->cl.cluster_win / (double)(n - b->window_start);
+  double llast = 1e6 * b->cl.last_l / (double)(n < 1000 ? n : 1000);
+  double clast = 1e6 * b->cl.last_c / (double)(n < 1000 ? n : 1000);
   double prec = ratio(b->correct, b->predicted), rec = ratio(b->found, b->expected);
   fprintf(b->csv, "%zu,%.3f,%.3f,%.3f,%zu,%.1f,%.1f,%.4f,%.4f,", n, per, last, b->total, mem,
           (double)mem / (double)n, rss_mib(), prec, rec);
-  if (c.ran)
-    fprintf(b->csv, "%.3f,%.3f,%.4f,%.4f\n", c.seconds, 1e6 * c.seconds / (double)n, c.b3_f1,
-            c.lookalike_rate);
-  else
-    fprintf(b->csv, ",,,\n");
+  fprintf(b->csv, "%.3f,%.3f,%.3f,%.3f,%.3f,%zu,%.1f,%.4f,%.4f,%zu\n", lper, llast, cper, clast,
+          b->cl.lang + b->cl.cluster, cmem, (double)cmem / (double)n, c.b3_f1, c.lookalike_rate,
+          c.stories);
   fflush(b->csv);
-  printf("  %8zu reports: %6.1f us/report (last 1k %6.1f), %7.1f s in all, index %6.0f B/report,"
-         " copies P %.4f R %.4f",
-         n, per, last, b->total, (double)mem / (double)n, prec, rec);
-  if (c.ran)
-    printf(" | batch xc_cluster_group %.1f s (%.0f us/report), B3 F1 %.3f, look-alike merges %.1f%%",
-           c.seconds, 1e6 * c.seconds / (double)n, c.b3_f1, 100 * c.lookalike_rate);
-  printf("\n");
+  printf("  %8zu reports: copies %5.1f us/report (last 1k %5.1f), %6.1f s, %4.0f B/report,"
+         " P %.4f R %.4f | language layer %5.0f us (last 1k %5.0f), clusterer %5.1f us"
+         " (last 1k %5.1f), %6.1f s, %4.0f B/report | B3 F1 %.3f, look-alike merges %.2f%%,"
+         " %zu stories\n",
+         n, per, last, b->total, (double)mem / (double)n, prec, rec, lper, llast, cper, clast,
+         b->cl.lang + b->cl.cluster, (double)cmem / (double)n, c.b3_f1,
+         100 * c.lookalike_rate, c.stories);
   fflush(stdout);
   b->window = 0, b->window_start = n;
-  if (n >= b->cl.max) b->cl.max = 0; /* past --cluster-max: stop keeping texts */
+  b->cl.lang_win = b->cl.cluster_win = 0;
 }
 
 static const size_t CHECKPOINTS[] = {1000,    2000,    5000,    10000,   20000,
@@ -389,8 +411,10 @@ static int map_stream(const char *path, stream *s, int *fd) {
 }
 
 static void release(bench *b) {
-  for (size_t i = 0; i < b->cl.n; i++) free(b->cl.titles[i]), free(b->cl.texts[i]);
-  free(b->cl.titles), free(b->cl.texts), free(b->cl.copy_of);
+  xc_lang_doc_release(&b->cl.ld);
+  xc_timexv_release(&b->cl.tx);
+  xc_evsig_release(&b->cl.sig);
+  xc_clusterer_free(b->cl.c);
   xc_shingles_release(&b->sh);
   xc_copyidx_free(b->ix);
   free(b->seen);
@@ -400,17 +424,17 @@ static void release(bench *b) {
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    fprintf(stderr, "usage: cluster_scale STREAM.jsonl OUT.csv [--n N] [--cluster-max M]"
+    fprintf(stderr, "usage: cluster_scale STREAM.jsonl OUT.csv [--n N]"
                     " [--log-wrong 1]\n");
     return 2;
   }
   static bench b; /* large (the timing ring); zeroed */
+  const char *stories_out = NULL;
   size_t limit = (size_t)-1;
-  b.cl.max = 100000;
   for (int i = 3; i + 1 < argc; i += 2) {
     if (!strcmp(argv[i], "--n")) limit = (size_t)atol(argv[i + 1]);
-    else if (!strcmp(argv[i], "--cluster-max")) b.cl.max = (size_t)atol(argv[i + 1]);
     else if (!strcmp(argv[i], "--log-wrong")) b.log_wrong = atoi(argv[i + 1]);
+    else if (!strcmp(argv[i], "--stories")) stories_out = argv[i + 1];
   }
   int fd;
   if (map_stream(argv[1], &b.s, &fd) != 0) return 1;
@@ -421,8 +445,11 @@ int main(int argc, char **argv) {
   }
   fprintf(b.csv, "n,us_per_report,us_per_report_last1k,total_s,index_bytes,"
                  "index_bytes_per_report,rss_anon_mib,copy_precision,copy_recall,"
-                 "cluster_batch_s,cluster_us_per_report,cluster_b3_f1,cluster_lookalike_merges\n");
+                 "lang_us_per_report,lang_us_per_report_last1k,cluster_us_per_report,"
+                 "cluster_us_per_report_last1k,stories_total_s,cluster_bytes,"
+                 "cluster_bytes_per_report,cluster_b3_f1,cluster_lookalike_merges,stories\n");
   b.ix = xc_copyidx_new();
+  b.cl.c = xc_clusterer_new();
   double wall0 = now();
   size_t pos = 0;
   while (pos < b.s.size && b.s.n < limit) {
@@ -446,6 +473,12 @@ int main(int argc, char **argv) {
          fetches, ratio(b.correct, b.predicted), ratio(b.found, b.expected), b.found, b.expected,
          b.predicted - b.correct);
   fclose(b.csv);
+  if (stories_out) { /* report number and story, one a line, for inspection */
+    FILE *f = fopen(stories_out, "w");
+    for (size_t i = 0; f && i < b.s.n; i++)
+      fprintf(f, "%zu %u\n", i, xc_clusterer_story_of(b.cl.c, (uint32_t)i));
+    if (f) fclose(f);
+  }
   release(&b);
   close(fd);
   return 0;

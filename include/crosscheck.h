@@ -51,6 +51,9 @@ typedef struct xc_story {
   double *grounding; /* per report (as docs): share of its statements and quotes
                         another independent source supports; -1 when it has none */
   int *role;         /* per report (as docs): XC_ROLE_* (src/check/roles.h) */
+  int *related;   /* indexes of stories of events its reports recall, or
+                     of look-alike events kept apart from it */
+  size_t nrelated;
 } xc_story;
 
 typedef struct xc_analysis {

@@ -123,6 +123,17 @@ has "md brief" "$T/out" "^## "
 expect "analyze with a bad input" 1 "$BIN" analyze --json "$T/good.txt" "$T/empty.txt"
 json_ok "analyze keeps the good one" "$T/out" object 'len(d["documents"])==1'
 
+# ---- story grouping: two look-alike fires and a later vote that recalls one ----
+expect "analyze stories fixture" 0 "$BIN" analyze --json tests/fixtures/stories
+json_ok "stories: grouped, dated, related" "$T/out" object '
+(lambda by, sid: len(d["stories"]) == 3 and
+ by["a1-lindmark-courier.md"]["story"] == by["a2-valley-post.md"]["story"] == by["a3-radio-north.txt"]["story"] and
+ by["b1-harbour-gazette.md"]["story"] == by["b2-coast-daily.md"]["story"] != by["a1-lindmark-courier.md"]["story"] and
+ sid[by["a1-lindmark-courier.md"]["story"]]["date"] == "2031-03-02" and
+ by["a1-lindmark-courier.md"]["story"] in sid[by["c1-lindmark-council.md"]["story"]]["related"] and
+ all(isinstance(s["related"], list) for s in d["stories"]))(
+ {x["path"].split("/")[-1]: x for x in d["documents"]}, {s["id"]: s for s in d["stories"]})'
+
 # ---- the bundled examples, end to end ----
 expect "analyze examples" 0 "$BIN" analyze --json examples
 json_ok "examples: stories and copy" "$T/out" object '

@@ -222,6 +222,11 @@ void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty) {
     story_quotes_json(&j, a, s);
     story_claims_json(&j, a, s);
     story_timeline_json(&j, a, s);
+    /* optional (SPEC extension): earlier stories this one recalls */
+    xc_json_key(&j, "related");
+    xc_json_arr_begin(&j);
+    for (size_t k = 0; k < s->nrelated; k++) xc_json_str(&j, a->stories[s->related[k]].id);
+    xc_json_arr_end(&j);
     /* grounding: null for a report with nothing checkable */
     xc_json_key(&j, "sources");
     xc_json_arr_begin(&j);

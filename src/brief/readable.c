@@ -379,6 +379,16 @@ static void w_story(bw *w, const xc_analysis *a, const xc_story *s) {
   w_lit(w, "Story id: ", "Story id: ");
   w_code(w, s->id);
   w_item_end(w);
+  for (size_t k = 0; k < s->nrelated; k++) {
+    const xc_story *r = &a->stories[s->related[k]];
+    w_item(w);
+    w_lit(w, "Related: ", "Related: ");
+    w_text(w, r->title);
+    w_lit(w, " (", " (");
+    w_code(w, r->id);
+    w_lit(w, ")", ")");
+    w_item_end(w);
+  }
   w_list_end(w);
   w_key_facts(w, s);
   w_disputes(w, a, s);

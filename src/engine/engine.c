@@ -1,12 +1,16 @@
 /* engine.c - the pipeline in memory: each added input is decoded (ingest)
- * and extracted; finish() finds copies (dedupe), groups stories (cluster),
- * gives every story its title and date, and runs the language layer and
- * the cross-check over each story (entities, times, quotes, claims). */
+ * and extracted; finish() finds copies (dedupe), runs the language layer
+ * once per report, groups the reports into stories one at a time in
+ * publication order (cluster), and gives every story its title, event
+ * date, related stories, entities, quotes and timeline, then the
+ * cross-check (facts, disputes, grounding, each source's role). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../include/crosscheck.h"
 #include "../cluster/cluster.h"
+#include "../cluster/signature.h"
 #include "../dedupe/dedupe.h"
 #include "../lang/lang.h"
 #include "../lang/resolve.h"
@@ -26,13 +30,14 @@ void xc_analysis_free(xc_analysis *a) {
     free(a->stories[i].title);
     free(a->stories[i].date);
     free(a->stories[i].docs);
+    free(a->stories[i].related);
+    xc_claims_free(a->stories[i].claims);
+    free(a->stories[i].grounding);
+    free(a->stories[i].role);
     xc_resolve_free(a->stories[i].entities);
     free(a->stories[i].entity_order);
     xc_timeline_release(&a->stories[i].timeline);
     xc_story_quotes_release(&a->stories[i].quotes);
-    xc_claims_free(a->stories[i].claims);
-    free(a->stories[i].grounding);
-    free(a->stories[i].role);
   }
   free(a->stories);
   free(a->ids);
@@ -223,28 +228,32 @@ static void story_roles(const xc_analysis *a, xc_story *s) {
   }
 }
 
-/* Runs the language layer over every report of story s: resolves its
- * entity mentions across them, resolves each report's time expressions
- * against its own date for the timeline, and, once the story's entities
- * are known, finds each report's quotes and their speakers and its
- * checkable statements; then the facts, disputes and grounding. */
-static void story_language(xc_analysis *a, xc_story *s) {
+/* What the language layer found in one report, computed once before
+ * grouping and used again by the story stage. */
+typedef struct {
+  xc_lang_doc ld;
+  xc_timexv tx;
+  xc_evsig sig;
+  int ok; /* the layer ran (text short enough for 32-bit offsets) */
+} doc_lang;
+
+/* Story s from what its reports' language layers found (lang): resolves
+ * its entity mentions across them, puts each report's time expressions
+ * (resolved against its own date) on the timeline, and, once the story's
+ * entities are known, finds each report's quotes and their speakers and
+ * its checkable statements; then the facts, disputes, grounding and
+ * roles. */
+static void story_language(xc_analysis *a, xc_story *s, const doc_lang *lang) {
   s->entities = xc_resolve_new();
   xc_timeline_init(&s->timeline);
   xc_story_quotes_init(&s->quotes);
   s->claims = xc_claims_new();
-  size_t nd = s->ndocs ? s->ndocs : 1;
-  xc_lang_doc *ld = xc_xcalloc(nd, sizeof *ld);
-  xc_timexv *tx = xc_xcalloc(nd, sizeof *tx);
   for (size_t k = 0; k < s->ndocs; k++) {
-    const xc_document *d = &a->docs[s->docs[k]];
-    const char *text = d->x.text;
-    size_t n = strlen(text);
-    if (xc_lang_analyze(text, n, NULL, &ld[k]) != 0) continue;
-    xc_resolve_add(s->entities, (uint32_t)s->docs[k], text, n, &ld[k]);
-    xc_date dct;
-    if (xc_timex_tag(text, n, report_dct(d, &dct), &tx[k]) == 0)
-      xc_timeline_add(&s->timeline, s->docs[k], text, &ld[k], &tx[k]);
+    const doc_lang *l = &lang[s->docs[k]];
+    const char *text = a->docs[s->docs[k]].x.text;
+    if (!l->ok) continue;
+    xc_resolve_add(s->entities, (uint32_t)s->docs[k], text, strlen(text), &l->ld);
+    xc_timeline_add(&s->timeline, s->docs[k], text, &l->ld, &l->tx);
   }
   xc_timeline_finish(&s->timeline);
   xc_resolve_finish(s->entities);
@@ -254,17 +263,15 @@ static void story_language(xc_analysis *a, xc_story *s) {
     int doc = s->docs[k];
     const xc_document *d = &a->docs[doc];
     const char *text = d->x.text;
-    if (xc_quote_find(text, strlen(text), &ld[k], s->entities, (uint32_t)doc, &q) == 0)
+    const doc_lang *l = &lang[doc];
+    if (!l->ok) continue;
+    if (xc_quote_find(text, strlen(text), &l->ld, s->entities, (uint32_t)doc, &q) == 0)
       xc_story_quotes_add(&s->quotes, doc, d->copy_of >= 0, text, &q, s->entities);
     else
       q.n = 0;
-    xc_claims_add(s->claims, doc, origin_of(a, doc), text, &ld[k], s->entities, &tx[k], &q);
-    xc_lang_doc_release(&ld[k]);
-    xc_timexv_release(&tx[k]);
+    xc_claims_add(s->claims, doc, origin_of(a, doc), text, &l->ld, s->entities, &l->tx, &q);
   }
   xc_quotes_release(&q);
-  free(ld);
-  free(tx);
   xc_claims_add_quotes(s->claims, &s->quotes);
   xc_claims_finish(s->claims);
   story_grounding(a, s);
@@ -305,21 +312,159 @@ static void find_copies(xc_analysis *a, int *copy_of) {
   }
 }
 
+/* The language layer over every report, once: tokens, sentences and
+ * entity mentions, time expressions resolved against the report's own
+ * date, and the event signature story grouping compares. */
+static doc_lang *analyze_reports(xc_analysis *a) {
+  doc_lang *lang = xc_xcalloc(a->ndocs, sizeof *lang);
+  for (size_t i = 0; i < a->ndocs; i++) {
+    const xc_document *d = &a->docs[i];
+    doc_lang *l = &lang[i];
+    size_t n = strlen(d->x.text);
+    xc_date dct;
+    l->ok = xc_lang_analyze(d->x.text, n, NULL, &l->ld) == 0 &&
+            xc_timex_tag(d->x.text, n, report_dct(d, &dct), &l->tx) == 0;
+    if (l->ok)
+      xc_evsig_make(&l->sig, d->x.title, d->x.text, n, &l->ld, &l->tx, d->x.published);
+    else
+      xc_evsig_make_empty(&l->sig, d->x.title, d->x.published);
+    xc_lang_doc_trim(&l->ld); /* kept until the story stage: scratch not needed */
+  }
+  return lang;
+}
+
+static void release_lang(doc_lang *lang, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    xc_lang_doc_release(&lang[i].ld);
+    xc_timexv_release(&lang[i].tx);
+    xc_evsig_release(&lang[i].sig);
+  }
+  free(lang);
+}
+
+static const xc_analysis *order_of; /* for cmp_arrival (qsort has no context) */
+
+static int cmp_arrival(const void *x, const void *y) {
+  size_t i = *(const size_t *)x, j = *(const size_t *)y;
+  int c = date_cmp(&order_of->docs[i], &order_of->docs[j]);
+  return c ? c : (i > j) - (i < j);
+}
+
+/* Report indexes in arrival order: by publication date, undated last,
+ * ties in input order. */
+static size_t *arrival_order(const xc_analysis *a) {
+  size_t n = a->ndocs, *ord = xc_xmalloc(n * sizeof *ord);
+  for (size_t i = 0; i < n; i++) ord[i] = i;
+  order_of = a;
+  qsort(ord, n, sizeof *ord, cmp_arrival);
+  return ord;
+}
+
+/* Groups the reports into stories with the incremental clusterer, in
+ * arrival order (a copy joins its original's story); story[i] receives
+ * the story number of report i, numbered by first appearance in input
+ * order. Returns the number of stories; *cl keeps the clusterer for the
+ * links, pos[i] is report i's number in it. */
+static size_t group_stories(xc_analysis *a, const doc_lang *lang, const int *copy_of, int *story,
+                            xc_clusterer **cl, size_t *pos) {
+  size_t n = a->ndocs, *ord = arrival_order(a);
+  xc_clusterer *c = xc_clusterer_new();
+  /* the whole batch is known: its frequencies weigh even the first report */
+  for (size_t i = 0; i < n; i++) xc_clusterer_observe(c, &lang[i].sig);
+  for (size_t i = 0; i < n; i++) pos[i] = (size_t)-1;
+  for (size_t k = 0; k < n; k++) {
+    size_t i = ord[k];
+    long orig = copy_of[i] >= 0 && pos[copy_of[i]] != (size_t)-1 ? (long)pos[copy_of[i]] : -1;
+    xc_clusterer_add(c, &lang[i].sig, orig, 1);
+    pos[i] = k;
+  }
+  xc_clusterer_settle(c);
+  free(ord);
+  int *num = xc_xmalloc(n * sizeof *num);
+  for (size_t i = 0; i < n; i++) num[i] = -1;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t root = xc_clusterer_story_of(c, (uint32_t)pos[i]);
+    if (num[root] < 0) num[root] = (int)k++;
+    story[i] = num[root];
+  }
+  free(num);
+  *cl = c;
+  return k;
+}
+
+static int cmp_day(const void *x, const void *y) {
+  int32_t a = *(const int32_t *)x, b = *(const int32_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* A story's event date: the day most of its reports name in their leads
+ * (ties: the earliest); when none names one, the earliest publication. */
+static char *story_date(const xc_analysis *a, const xc_story *s, const doc_lang *lang) {
+  int32_t *days = xc_xmalloc((s->ndocs ? s->ndocs : 1) * sizeof *days), best = XC_SIG_NODATE;
+  size_t nd = 0, best_n = 0;
+  for (size_t j = 0; j < s->ndocs; j++)
+    if (lang[s->docs[j]].sig.date_in_text) days[nd++] = lang[s->docs[j]].sig.date;
+  qsort(days, nd, sizeof *days, cmp_day);
+  for (size_t j = 0, k; j < nd; j = k) {
+    for (k = j; k < nd && days[k] == days[j]; k++) continue;
+    if (k - j > best_n) best = days[j], best_n = k - j; /* ascending: ties keep the earliest */
+  }
+  free(days);
+  if (best == XC_SIG_NODATE) {
+    const xc_document *first = NULL;
+    for (size_t j = 0; j < s->ndocs; j++)
+      if (!first || date_cmp(&a->docs[s->docs[j]], first) < 0) first = &a->docs[s->docs[j]];
+    return first && first->x.published ? xc_xstrndup(first->x.published, 10) : NULL;
+  }
+  xc_date d;
+  xc_timex_day_date(best, &d);
+  char buf[16];
+  snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.y, d.m, d.d);
+  return xc_xstrdup(buf);
+}
+
+static void relate(xc_story *s, int other) {
+  for (size_t k = 0; k < s->nrelated; k++)
+    if (s->related[k] == other) return;
+  s->related = xc_xrealloc(s->related, (s->nrelated + 1) * sizeof *s->related);
+  s->related[s->nrelated++] = other;
+}
+
+/* Related stories from the clusterer's links, both ways: a story that
+ * recalls an earlier event, or looks like one, lists it, and is listed
+ * by it (reports arrive in any order, so "earlier" is not known). */
+static void story_links(xc_analysis *a, xc_clusterer *c, const size_t *pos) {
+  size_t n = a->ndocs;
+  int *of = xc_xmalloc((xc_clusterer_count(c) ? xc_clusterer_count(c) : 1) * sizeof *of);
+  size_t nc = xc_clusterer_count(c);
+  for (size_t i = 0; i < nc; i++) of[i] = -1;
+  for (size_t i = 0; i < n; i++) of[xc_clusterer_story_of(c, (uint32_t)pos[i])] = a->docs[i].story;
+  uint32_t *pairs;
+  size_t np = xc_clusterer_links(c, &pairs);
+  for (size_t k = 0; k < np; k++) {
+    if (pairs[2 * k] >= nc || pairs[2 * k + 1] >= nc) continue;
+    int later = of[pairs[2 * k]], earlier = of[pairs[2 * k + 1]];
+    if (later < 0 || earlier < 0 || later == earlier) continue;
+    relate(&a->stories[later], earlier);
+    relate(&a->stories[earlier], later);
+  }
+  free(pairs);
+  free(of);
+}
+
 void xc_analysis_finish(xc_analysis *a) {
   if (a->finished) return;
   a->finished = 1;
   size_t n = a->ndocs;
   if (n == 0) return;
-  const char **texts = xc_xmalloc(n * sizeof *texts);
-  const char **titles = xc_xmalloc(n * sizeof *titles);
   int *copy_of = xc_xmalloc(n * sizeof *copy_of);
   int *story = xc_xmalloc(n * sizeof *story);
-  for (size_t i = 0; i < n; i++) {
-    texts[i] = a->docs[i].x.text;
-    titles[i] = a->docs[i].x.title;
-  }
   find_copies(a, copy_of);
-  size_t k = xc_cluster_group(titles, texts, copy_of, n, story);
+  doc_lang *lang = analyze_reports(a);
+  xc_clusterer *cl;
+  size_t *pos = xc_xmalloc(n * sizeof *pos);
+  size_t k = group_stories(a, lang, copy_of, story, &cl, pos);
   a->stories = xc_xcalloc(k ? k : 1, sizeof *a->stories);
   a->nstories = k;
   for (size_t i = 0; i < n; i++) {
@@ -330,12 +475,12 @@ void xc_analysis_finish(xc_analysis *a) {
   }
   for (size_t si = 0; si < k; si++) {
     xc_story *s = &a->stories[si];
-    /* earliest dated report gives the date; its title names the story */
+    /* the earliest dated report's title names the story */
     int first = s->docs[0];
     for (size_t j = 1; j < s->ndocs; j++)
       if (date_cmp(&a->docs[s->docs[j]], &a->docs[first]) < 0) first = s->docs[j];
     const xc_document *d = &a->docs[first];
-    if (d->x.published) s->date = xc_xstrdup(d->x.published);
+    s->date = story_date(a, s, lang);
     for (size_t j = 0; !d->x.title && j < s->ndocs; j++)
       d = &a->docs[s->docs[j]];
     s->title = d->x.title ? xc_xstrdup(d->x.title) : lead_title(a->docs[first].x.text);
@@ -344,9 +489,11 @@ void xc_analysis_finish(xc_analysis *a) {
       h = xc_hash64(a->docs[s->docs[j]].id, XC_ID_LEN, h);
     hex_id(h, s->id);
   }
-  for (size_t si = 0; si < k; si++) story_language(a, &a->stories[si]);
-  free(texts);
-  free(titles);
+  story_links(a, cl, pos);
+  xc_clusterer_free(cl);
+  for (size_t si = 0; si < k; si++) story_language(a, &a->stories[si], lang);
+  release_lang(lang, n);
+  free(pos);
   free(copy_of);
   free(story);
 }

@@ -10,6 +10,14 @@
 
 void xc_lang_doc_init(xc_lang_doc *d) { memset(d, 0, sizeof *d); }
 
+void xc_lang_doc_trim(xc_lang_doc *d) {
+  free(d->words);
+  free(d->starts);
+  free(d->tags);
+  d->words = NULL, d->starts = NULL, d->tags = NULL;
+  d->wcap = d->scap = 0;
+}
+
 void xc_lang_doc_release(xc_lang_doc *d) {
   xc_tokens_release(&d->tokens);
   xc_sentv_release(&d->sents);

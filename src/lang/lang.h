@@ -34,6 +34,9 @@ typedef struct xc_lang_doc {
 
 void xc_lang_doc_init(xc_lang_doc *d);
 void xc_lang_doc_release(xc_lang_doc *d);
+/* Frees the tagger's scratch of d, keeping tokens, sentences and
+ * mentions: for analyses kept for later (the next analyze regrows it). */
+void xc_lang_doc_trim(xc_lang_doc *d);
 
 /* Tokenizes text[0..n), splits sentences and tags entities with model m
  * (xc_ner_default() when NULL; no mentions when there is no model).

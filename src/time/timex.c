@@ -45,6 +45,10 @@ static void civil_from_days(long z, int *y, int *m, int *d) {
   *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+long xc_timex_day_number(const xc_date *d) { return days_from_civil(d->y, d->m, d->d); }
+
+void xc_timex_day_date(long z, xc_date *out) { civil_from_days(z, &out->y, &out->m, &out->d); }
+
 static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 static int days_in_month(int y, int m) {

@@ -57,6 +57,12 @@ int xc_timex_parse_date(const char *s, size_t n, xc_date *out);
  * empty). */
 int xc_timex_tag(const char *text, size_t n, const xc_date *dct, xc_timexv *out);
 
+/* Days since 1970-01-01 of the valid date *d (proleptic Gregorian): what
+ * date differences are computed with. */
+long xc_timex_day_number(const xc_date *d);
+/* The date of day number z (the inverse of xc_timex_day_number). */
+void xc_timex_day_date(long z, xc_date *out);
+
 /* Static name of a type ("DATE", ...; "?" when out of range). */
 const char *xc_timex_type_name(int type);
 

@@ -1,46 +1,203 @@
-/* test_cluster.c - the first story grouping on synthetic texts, in both
- * regimes (dense average link for small sets, sparse single link above). */
+/* test_cluster.c - story clustering: event signatures (signature.h), the
+ * incremental clusterer on hand-made signatures (joins, look-alikes kept
+ * apart, bridges, copies, links, many stories at once), and the whole
+ * pipeline on tests/fixtures/stories: two invented warehouse fires in two
+ * towns nine days apart, reported by several invented outlets, the second
+ * one's reports recalling the first, and a council vote weeks later that
+ * mentions the first fire as background. */
 #include <stdlib.h>
 
 #include "cluster/cluster.h"
+#include "cluster/signature.h"
 #include "core/core.h"
+#include "crosscheck.h"
+#include "lang/lang.h"
+#include "lang/ner.h"
 #include "test.h"
+#include "time/timex.h"
 
-/* A letters-only word for number v: "qab", "qac", ... */
-static void word(xc_buf *b, unsigned v) {
-  char w[8] = "q";
-  int k = 1;
-  for (int i = 0; i < 4; i++, v /= 26) w[k++] = (char)('a' + v % 26);
-  w[k] = 0;
-  xc_buf_puts(b, w);
-  xc_buf_putc(b, ' ');
+/* ---- hand-made signatures ---- */
+
+static int32_t day(int y, int m, int d) {
+  xc_date t = {y, m, d};
+  return (int32_t)xc_timex_day_number(&t);
 }
 
-/* n documents in n/2 topics: the two of a topic share most of their words,
- * topics share none. */
-static void check_pairs(size_t n) {
-  char **texts = xc_xcalloc(n, sizeof *texts);
-  const char **tp = xc_xcalloc(n, sizeof *tp), **titles = xc_xcalloc(n, sizeof *titles);
-  int *copy_of = xc_xmalloc(n * sizeof *copy_of), *story = xc_xmalloc(n * sizeof *story);
-  for (size_t i = 0; i < n; i++) {
-    xc_buf b;
-    xc_buf_init(&b);
-    unsigned topic = (unsigned)(i / 2);
-    for (unsigned w = 0; w < 40; w++) word(&b, topic * 64 + w);
-    word(&b, 500000 + (unsigned)i); /* one word of its own */
-    texts[i] = xc_buf_detach(&b);
-    tp[i] = texts[i];
-    copy_of[i] = -1;
-  }
-  size_t k = xc_cluster_group(titles, tp, copy_of, n, story);
-  CHECK(k == n / 2);
+/* A signature of words w0..w0+nw-1 (keys 1000 + i), one person (key
+ * person, mentioned three times; 0: none) and event date date. */
+static void sig(xc_evsig *s, unsigned w0, unsigned nw, uint32_t person, int32_t date) {
+  xc_evsig_release(s);
+  s->words = xc_xmalloc(nw * sizeof *s->words);
+  for (unsigned i = 0; i < nw; i++) s->words[i] = (xc_sig_item){1000 + w0 + i, 2.0f, 0};
+  s->nwords = s->wcap = nw;
+  s->names = xc_xmalloc(sizeof *s->names);
+  s->names[0] = (xc_sig_item){person, 3.0f, XC_NER_PER};
+  s->nnames = s->ncap = person != 0;
+  s->date = s->published = date;
+  s->date_in_text = 1;
+}
+
+TEST(cluster_joins_reports_of_one_event) {
+  xc_clusterer *c = xc_clusterer_new();
+  xc_evsig s = {0};
+  sig(&s, 0, 30, 77, day(2030, 5, 1));
+  uint32_t a = xc_clusterer_add(c, &s, -1, 0);
+  sig(&s, 5, 30, 77, day(2030, 5, 2)); /* most words shared, same person */
+  uint32_t b = xc_clusterer_add(c, &s, -1, 0);
+  sig(&s, 500, 30, 91, day(2030, 5, 2)); /* nothing shared */
+  uint32_t d = xc_clusterer_add(c, &s, -1, 0);
+  CHECK(a == b);
+  CHECK(d != a);
+  CHECK(xc_clusterer_count(c) == 3);
+  xc_evsig_release(&s);
+  xc_clusterer_free(c);
+}
+
+TEST(cluster_keeps_look_alikes_apart_and_links_them) {
+  xc_clusterer *c = xc_clusterer_new();
+  xc_evsig s = {0};
+  sig(&s, 0, 30, 77, day(2030, 5, 1));
+  uint32_t a = xc_clusterer_add(c, &s, -1, 0);
+  sig(&s, 0, 30, 77, day(2030, 5, 1));
+  xc_clusterer_add(c, &s, -1, 0);
+  /* the same words a month later, someone else: a look-alike that recalls
+   * the first event's date */
+  sig(&s, 0, 30, 88, day(2030, 6, 3));
+  s.background[0] = day(2030, 5, 1);
+  s.nbackground = 1;
+  uint32_t b = xc_clusterer_add(c, &s, -1, 0);
+  CHECK(a != b);
+  uint32_t *pairs;
+  size_t n = xc_clusterer_links(c, &pairs);
+  CHECK(n == 1 && pairs[0] == b && pairs[1] == a);
+  free(pairs);
+  xc_evsig_release(&s);
+  xc_clusterer_free(c);
+}
+
+TEST(cluster_bridges_and_copies) {
+  xc_clusterer *c = xc_clusterer_new();
+  xc_evsig s = {0};
+  int32_t t = XC_SIG_NODATE;
+  sig(&s, 0, 20, 0, t);
+  uint32_t a = xc_clusterer_add(c, &s, -1, 0);
+  sig(&s, 20, 20, 0, t); /* other words: a story of its own */
+  uint32_t b = xc_clusterer_add(c, &s, -1, 0);
+  CHECK(a != b);
+  sig(&s, 0, 40, 0, t); /* both halves: bridges the two */
+  xc_clusterer_add(c, &s, -1, 0);
+  CHECK(xc_clusterer_story_of(c, 0) == xc_clusterer_story_of(c, 1));
+  CHECK(xc_clusterer_story_of(c, 2) == xc_clusterer_story_of(c, 0));
+  sig(&s, 900, 20, 5, t); /* unlike anything, but a copy of report 0 */
+  xc_clusterer_add(c, &s, 0, 0);
+  CHECK(xc_clusterer_story_of(c, 3) == xc_clusterer_story_of(c, 0));
+  CHECK(xc_clusterer_memory(c) > 0);
+  xc_evsig_release(&s);
+  xc_clusterer_free(c);
+}
+
+/* Many events of two reports each, over many days: the index finds each
+ * report's partner among thousands of stories. */
+TEST(cluster_pairs_in_a_long_stream) {
+  enum { EVENTS = 1500 };
+  xc_clusterer *c = xc_clusterer_new();
+  xc_evsig s = {0};
   int ok = 1;
-  for (size_t i = 0; i + 1 < n; i += 2)
-    ok &= story[i] == story[i + 1] && (i < 2 || story[i] != story[i - 1]);
+  for (unsigned e = 0; e < EVENTS; e++)
+    for (int k = 0; k < 2; k++) {
+      sig(&s, e * 40 + (unsigned)k * 4, 30, 100000 + e, day(2030, 1, 1) + (int32_t)(e / 20));
+      xc_clusterer_add(c, &s, -1, 0);
+    }
+  for (unsigned e = 0; e < EVENTS; e++) {
+    uint32_t x = xc_clusterer_story_of(c, 2 * e), y = xc_clusterer_story_of(c, 2 * e + 1);
+    ok &= x == y && (e == 0 || x != xc_clusterer_story_of(c, 2 * e - 1));
+  }
   CHECK(ok);
-  for (size_t i = 0; i < n; i++) free(texts[i]);
-  free(texts), free(tp), free(titles), free(copy_of), free(story);
+  CHECK(xc_clusterer_memory(c) < 2048 * 2 * EVENTS);
+  xc_evsig_release(&s);
+  xc_clusterer_free(c);
 }
 
-TEST(cluster_pairs_small_set) { check_pairs(40); }
-TEST(cluster_pairs_large_set) { check_pairs(3000); }
+/* ---- signatures from text ---- */
+
+TEST(cluster_signature_event_date_and_background) {
+  const char *text =
+      "A fire destroyed a grain store in Tollen on Tuesday, the fire service said.\n\n"
+      "Firefighter Anna Brecht said the roof fell in within an hour.\n\n"
+      "In January, a similar fire hit a mill in the same town.\n";
+  size_t n = strlen(text);
+  xc_lang_doc ld;
+  xc_lang_doc_init(&ld);
+  xc_timexv tx;
+  xc_timexv_init(&tx);
+  xc_date dct = {2031, 3, 13}; /* a Thursday */
+  CHECK(xc_lang_analyze(text, n, NULL, &ld) == 0);
+  CHECK(xc_timex_tag(text, n, &dct, &tx) == 0);
+  xc_evsig s;
+  xc_evsig_init(&s);
+  xc_evsig_make(&s, "Grain store burns in Tollen", text, n, &ld, &tx, "2031-03-13");
+  CHECK(s.published == day(2031, 3, 13));
+  CHECK(s.date == day(2031, 3, 11) && s.date_in_text);
+  CHECK(s.nbackground == 1 && s.background[0] == day(2031, 1, 15));
+  int fire = 0, stop = 0;
+  for (size_t i = 0; i < s.nwords; i++) {
+    fire |= s.words[i].key == xc_evsig_word_key("fire", 4);
+    stop |= s.words[i].key == xc_evsig_word_key("the", 3);
+  }
+  CHECK(fire && !stop);
+  /* a surname alone is the same person as the full name */
+  CHECK(xc_evsig_name_key("Anna Brecht", 11, XC_NER_PER) ==
+        xc_evsig_name_key("Brecht", 6, XC_NER_PER));
+  xc_evsig_release(&s);
+  xc_timexv_release(&tx);
+  xc_lang_doc_release(&ld);
+}
+
+/* ---- the pipeline on the fixture ---- */
+
+#define STORIES "tests/fixtures/stories/"
+
+static const xc_story *story_of(const xc_analysis *a, const char *file) {
+  for (size_t i = 0; i < a->ndocs; i++) {
+    const char *p = a->docs[i].path;
+    size_t n = strlen(p), m = strlen(file);
+    if (n >= m && !strcmp(p + n - m, file)) return &a->stories[a->docs[i].story];
+  }
+  return NULL;
+}
+
+static int related(const xc_analysis *a, const xc_story *s, const xc_story *t) {
+  for (size_t k = 0; k < s->nrelated; k++)
+    if (&a->stories[s->related[k]] == t) return 1;
+  return 0;
+}
+
+TEST(cluster_fixture_two_fires_and_a_council_vote) {
+  static const char *const files[] = {"a1-lindmark-courier.md", "a2-valley-post.md",
+                                      "a3-radio-north.txt",     "b1-harbour-gazette.md",
+                                      "b2-coast-daily.md",      "c1-lindmark-council.md"};
+  xc_analysis *a = xc_analysis_new();
+  xc_err err;
+  for (size_t i = 0; i < 6; i++) {
+    char path[256];
+    snprintf(path, sizeof path, STORIES "%s", files[i]);
+    CHECK(xc_analysis_add_file(a, path, &err) == 0);
+  }
+  xc_analysis_finish(a);
+  CHECK(a->nstories == 3);
+  const xc_story *fa = story_of(a, files[0]), *fb = story_of(a, files[3]),
+                 *vote = story_of(a, files[5]);
+  CHECK(fa && fb && vote);
+  if (!fa || !fb || !vote) {
+    xc_analysis_free(a);
+    return;
+  }
+  CHECK(story_of(a, files[1]) == fa && story_of(a, files[2]) == fa);
+  CHECK(story_of(a, files[4]) == fb);
+  CHECK(fa != fb && vote != fa && vote != fb);
+  CHECK_STR(fa->date, "2031-03-02");
+  CHECK_STR(fb->date, "2031-03-11");
+  CHECK_STR(vote->date, "2031-04-15"); /* "on Tuesday", the day before it was published */
+  CHECK(related(a, vote, fa) && related(a, fa, vote));
+  xc_analysis_free(a);
+}

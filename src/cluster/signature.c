@@ -1,0 +1,283 @@
+/* signature.c - a report's event signature (signature.h). Words and names
+ * are counted with the weight of where they stand: the title and the lead
+ * (the first sentences, where news puts the event itself) count more, and
+ * a sentence that dates something weeks before the event (background: "a
+ * similar attack in April") counts less, so that a report about one event
+ * does not look like the earlier event it recalls. The event date is the
+ * first day named in the lead, resolved against the publication date
+ * (src/time), else the publication date. */
+#include "signature.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang/resolve.h"
+
+#define LEAD_SENTS 3      /* sentences of the lead */
+#define LEAD_MIN_WORDS 4  /* shorter lines (datelines, bylines) are not lead */
+#define W_TITLE 3.0f
+#define W_LEAD 2.0f
+#define W_BODY 1.0f
+#define W_BACKGROUND 0.5f
+#define BACKGROUND_DAYS 14 /* a date this much before the event is another event */
+#define LEAD_DATE_BEFORE 60 /* a lead date this much before publication is history */
+#define SEED_WORD 0x574f5244u
+#define SEED_NAME 0x4e414d45u
+
+void xc_evsig_init(xc_evsig *s) { memset(s, 0, sizeof *s); }
+
+void xc_evsig_release(xc_evsig *s) {
+  free(s->words);
+  free(s->names);
+  xc_evsig_init(s);
+}
+
+/* Function words and the words of every news report ("said", "told"):
+ * they say nothing about which event a report is about. Sorted. */
+static const char *const STOP[] = {
+    "about", "after", "again", "against", "all", "also", "among", "and", "another", "any",
+    "are", "around", "because", "been", "before", "being", "between", "both", "but",
+    "can", "could", "did", "does", "during", "each", "even", "every", "few", "for",
+    "from", "had", "has", "have", "having", "her", "here", "hers", "herself", "him",
+    "himself", "his", "how", "into", "its", "itself", "just", "last", "later", "like",
+    "made", "make", "many", "may", "more", "most", "much", "must", "not", "now", "off",
+    "one", "only", "other", "our", "out", "over", "own", "said", "same", "say", "says",
+    "she", "should", "since", "some", "still", "such", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "through", "told", "too",
+    "two", "under", "until", "upon", "very", "was", "were", "what", "when", "where",
+    "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within",
+    "without", "would", "year", "years", "yet", "you", "your"};
+
+static int cmp_str(const void *k, const void *e) { return strcmp(k, *(const char *const *)e); }
+
+static int is_stop(const char *w) {
+  return bsearch(w, STOP, sizeof STOP / sizeof *STOP, sizeof *STOP, cmp_str) != NULL;
+}
+
+uint32_t xc_evsig_word_key(const char *p, size_t n) {
+  return (uint32_t)xc_hash64(p, n, SEED_WORD);
+}
+
+static void push(xc_sig_item **v, size_t *n, size_t *cap, uint32_t key, float w, uint8_t type) {
+  if (w <= 0) return;
+  if (*n == *cap) {
+    *cap = *cap ? *cap * 2 : 256;
+    *v = xc_xrealloc(*v, *cap * sizeof **v);
+  }
+  (*v)[(*n)++] = (xc_sig_item){key, w, type};
+}
+
+/* Adds the content word or number p[0..n) (any case) with weight w:
+ * ASCII letters folded; a word of at least three bytes that is not a
+ * function word. Numbers count: tolls, ages, sums and scores differ
+ * between look-alike events. */
+static void add_word(xc_evsig *s, const char *p, size_t n, float w) {
+  char low[48];
+  if (n >= sizeof low) return;
+  int digits = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    digits |= c >= '0' && c <= '9';
+    low[i] = (char)xc_lower(c);
+  }
+  if (!digits && n < 3) return;
+  low[n] = 0;
+  if (is_stop(low)) return;
+  push(&s->words, &s->nwords, &s->wcap, xc_evsig_word_key(low, n), w, 0);
+}
+
+/* Title words: runs of letters (and bytes >= 0x80), each added with W_TITLE. */
+static void add_title(xc_evsig *s, const char *t) {
+  const unsigned char *p = (const unsigned char *)t;
+  while (*p) {
+    while (*p && !(((*p | 32) >= 'a' && (*p | 32) <= 'z') || *p >= 0x80)) p++;
+    const unsigned char *w = p;
+    while (((*p | 32) >= 'a' && (*p | 32) <= 'z') || *p >= 0x80 || *p == '-') p++;
+    if (p > w) add_word(s, (const char *)w, (size_t)(p - w), W_TITLE);
+  }
+}
+
+uint32_t xc_evsig_name_key(const char *p, size_t n, int type) {
+  /* the words of the name; a person's is the last word alone */
+  xc_buf sk;
+  xc_buf_init(&sk);
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && (xc_is_space((unsigned char)p[i]) || p[i] == '.')) i++;
+    size_t a = i;
+    while (i < n && !xc_is_space((unsigned char)p[i])) i++;
+    if (i == a) break;
+    if (type == XC_NER_PER) xc_buf_clear(&sk);
+    else if (sk.n) xc_buf_putc(&sk, ' ');
+    xc_resolve_skeleton(p + a, i - a, &sk);
+  }
+  uint32_t k = (uint32_t)xc_hash64(sk.p ? sk.p : "", sk.n, SEED_NAME);
+  xc_buf_release(&sk);
+  return k;
+}
+
+static int cmp_item(const void *a, const void *b) {
+  uint32_t x = ((const xc_sig_item *)a)->key, y = ((const xc_sig_item *)b)->key;
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts items by key and merges equal keys (weights add, first type kept). */
+static size_t fold(xc_sig_item *v, size_t n) {
+  if (!n) return 0;
+  qsort(v, n, sizeof *v, cmp_item);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (k && v[k - 1].key == v[i].key) v[k - 1].w += v[i].w;
+    else v[k++] = v[i];
+  }
+  return k;
+}
+
+/* Day number of a TimeML value that names a day ("2026-02-06", with or
+ * without a time), or of the middle of a month ("2026-02") when month is
+ * set; XC_SIG_NODATE otherwise. */
+static int32_t value_day(const char *v, int month) {
+  xc_date d;
+  size_t n = strlen(v);
+  if (n >= 10 && (n == 10 || v[10] == 'T') && xc_timex_parse_date(v, 10, &d) == 0)
+    return (int32_t)xc_timex_day_number(&d);
+  if (month && n == 7 && v[4] == '-') {
+    char buf[11];
+    memcpy(buf, v, 7);
+    memcpy(buf + 7, "-15", 4);
+    if (xc_timex_parse_date(buf, 10, &d) == 0) return (int32_t)xc_timex_day_number(&d);
+  }
+  return XC_SIG_NODATE;
+}
+
+/* Sentence index of byte b (sentences in order; start from *k). */
+static size_t sent_of(const xc_lang_doc *ld, uint32_t b, size_t k) {
+  while (k + 1 < ld->sents.n && ld->sents.v[k].end <= b) k++;
+  return k;
+}
+
+/* Marks the lead: the first LEAD_SENTS sentences with enough words. */
+static void mark_lead(const xc_lang_doc *ld, uint8_t *role) {
+  size_t found = 0;
+  for (size_t k = 0; k < ld->sents.n && found < LEAD_SENTS; k++) {
+    const xc_sent *st = &ld->sents.v[k];
+    size_t words = 0;
+    for (uint32_t t = st->tok; t < st->tok_end; t++) words += ld->tokens.v[t].kind == XC_TK_WORD;
+    if (words >= LEAD_MIN_WORDS) role[k] = 1, found++;
+  }
+}
+
+/* The event date: the first day named in the lead that is not after the
+ * publication and not long before it; else the publication date. */
+static void event_date(xc_evsig *s, const xc_lang_doc *ld, const xc_timexv *tx,
+                       const uint8_t *role) {
+  s->date = s->published, s->date_in_text = 0;
+  size_t k = 0;
+  for (size_t i = 0; i < tx->n; i++) {
+    k = sent_of(ld, tx->v[i].start, k);
+    if (role[k] != 1) continue;
+    int32_t d = value_day(tx->v[i].value, 0);
+    if (d == XC_SIG_NODATE) continue;
+    if (s->published != XC_SIG_NODATE &&
+        (d > s->published + 1 || d < s->published - LEAD_DATE_BEFORE))
+      continue;
+    s->date = d, s->date_in_text = 1;
+    return;
+  }
+}
+
+/* Background: dates weeks before the event; their sentences are marked 2
+ * and the dates kept (ascending, distinct). */
+static void background(xc_evsig *s, const xc_lang_doc *ld, const xc_timexv *tx, uint8_t *role) {
+  s->nbackground = 0;
+  if (s->date == XC_SIG_NODATE) return;
+  size_t k = 0;
+  for (size_t i = 0; i < tx->n; i++) {
+    k = sent_of(ld, tx->v[i].start, k);
+    int32_t d = value_day(tx->v[i].value, 1);
+    if (d == XC_SIG_NODATE || d >= s->date - BACKGROUND_DAYS) continue;
+    if (role[k] != 1) role[k] = 2;
+    size_t j = 0;
+    while (j < s->nbackground && s->background[j] < d) j++;
+    if ((j < s->nbackground && s->background[j] == d) || s->nbackground == XC_SIG_BACKGROUND)
+      continue;
+    memmove(s->background + j + 1, s->background + j,
+            (s->nbackground - j) * sizeof *s->background);
+    s->background[j] = d;
+    s->nbackground++;
+  }
+}
+
+static float role_weight(uint8_t r) { return r == 1 ? W_LEAD : r == 2 ? W_BACKGROUND : W_BODY; }
+
+/* Names: one key per mention, weighted by its sentence; a name whose
+ * (last) word is in the title counts as a title word. */
+static void add_names(xc_evsig *s, const char *text, const xc_lang_doc *ld, const uint8_t *role) {
+  size_t k = 0;
+  for (size_t i = 0; i < ld->nmentions; i++) {
+    const xc_mention *m = &ld->mentions[i];
+    k = sent_of(ld, m->start, k);
+    uint32_t key = xc_evsig_name_key(text + m->start, m->end - m->start, m->type);
+    push(&s->names, &s->nnames, &s->ncap, key, role_weight(role[k]), m->type);
+  }
+}
+
+/* Names whose last word is a title word get W_TITLE more. */
+static void title_names(xc_evsig *s, const char *text, const xc_lang_doc *ld,
+                        const xc_sig_item *tw, size_t ntw) {
+  for (size_t i = 0; i < ld->nmentions && ntw; i++) {
+    const xc_mention *m = &ld->mentions[i];
+    const xc_token *last = &ld->tokens.v[m->tok_end - 1];
+    char low[48];
+    size_t n = last->end - last->start;
+    if (n >= sizeof low) continue;
+    for (size_t j = 0; j < n; j++) low[j] = (char)xc_lower((unsigned char)text[last->start + j]);
+    xc_sig_item key = {xc_evsig_word_key(low, n), 0, 0};
+    if (!bsearch(&key, tw, ntw, sizeof key, cmp_item)) continue;
+    uint32_t nk = xc_evsig_name_key(text + m->start, m->end - m->start, m->type);
+    push(&s->names, &s->nnames, &s->ncap, nk, W_TITLE, m->type);
+  }
+}
+
+static int32_t day_of(const char *published) {
+  xc_date pd;
+  return published && strlen(published) >= 10 && xc_timex_parse_date(published, 10, &pd) == 0
+             ? (int32_t)xc_timex_day_number(&pd)
+             : XC_SIG_NODATE;
+}
+
+void xc_evsig_make_empty(xc_evsig *s, const char *title, const char *published) {
+  s->nwords = s->nnames = s->nbackground = 0;
+  s->date = s->published = day_of(published);
+  s->date_in_text = 0;
+  if (title) add_title(s, title);
+  s->nwords = fold(s->words, s->nwords);
+}
+
+void xc_evsig_make(xc_evsig *s, const char *title, const char *text, size_t n,
+                   const xc_lang_doc *ld, const xc_timexv *tx, const char *published) {
+  (void)n;
+  s->nwords = s->nnames = s->nbackground = 0;
+  s->published = day_of(published);
+  uint8_t *role = xc_xcalloc(ld->sents.n ? ld->sents.n : 1, 1);
+  mark_lead(ld, role);
+  event_date(s, ld, tx, role);
+  background(s, ld, tx, role);
+  if (title) add_title(s, title);
+  size_t ntw = s->nwords = fold(s->words, s->nwords);
+  xc_sig_item *tw = xc_xmalloc((ntw ? ntw : 1) * sizeof *tw);
+  if (ntw) memcpy(tw, s->words, ntw * sizeof *tw);
+  for (size_t k = 0; k < ld->sents.n; k++) {
+    float w = role_weight(role[k]);
+    for (uint32_t t = ld->sents.v[k].tok; t < ld->sents.v[k].tok_end; t++) {
+      const xc_token *tk = &ld->tokens.v[t];
+      if (tk->kind == XC_TK_WORD || tk->kind == XC_TK_NUMBER) add_word(s, text + tk->start, tk->end - tk->start, w);
+    }
+  }
+  s->nwords = fold(s->words, s->nwords);
+  add_names(s, text, ld, role);
+  title_names(s, text, ld, tw, ntw);
+  s->nnames = fold(s->names, s->nnames);
+  free(tw);
+  free(role);
+}
