@@ -161,7 +161,7 @@ expect "analyze crosscheck fixture" 0 "$BIN" analyze --json tests/fixtures/cross
 json_ok "crosscheck: the planted disputes and nothing else" "$T/out" object '
 (lambda by, s: sorted((x["about"].split(":")[0], sorted(c["value"] for c in x["claims"])) for x in s["disputes"]) == [
    ("number of crews", ["11", "9"]),
-   ("where", ["inside the drying tower", "near the drying tower"]),
+   ("where", ["inside", "near"]),
    ("who said", ["Jonas Pryde", "Marta Olsen"])] and
  all(set(c["documents"]) <= set(s["documents"]) for x in s["disputes"] for c in x["claims"]) and
  [c["documents"] for x in s["disputes"] if x["about"] == "number of crews" for c in x["claims"] if c["value"] == "9"] == [[by["harbour-times.md"]["id"]]])(

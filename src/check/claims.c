@@ -65,6 +65,8 @@ typedef struct stmt {
   size_t ne;
   qty q[MAX_QTY];
   size_t nq;
+  uint64_t people[MAX_ENTS]; /* the people it names (entity numbers), sorted */
+  size_t npeople;
   long per[MAX_ENTS]; /* people said to be killed or wounded */
   uint8_t per_out[MAX_ENTS]; /* ... and what (OUT_* bits) */
   size_t np;
@@ -255,7 +257,7 @@ static int is_plural(const char *w, size_t n) {
  * ("three Russian officers"), and so are function words ("two more
  * people"); a time unit ("four years") is no quantity. Returns 1 and
  * fills q when found. */
-static int read_qty(const char *text, const xc_token *t, size_t k, size_t e, qty *q) {
+static int read_qty(const char *text, const xc_token *t, size_t a, size_t k, size_t e, qty *q) {
   double v = amount(text, &t[k]);
   if (v == -2) return 0;
   size_t pick = 0;
@@ -277,11 +279,24 @@ static int read_qty(const char *text, const xc_token *t, size_t k, size_t e, qty
   if (!pick) return 0;
   size_t n = lower_word(text, &t[pick], low, sizeof low);
   n = xc_lemma(low, n, low, sizeof low);
+  /* "was shot six times": the times count the verb before the amount, as
+   * "fired six shots" does */
+  int times = pick == k + 1 && n == 4 && !memcmp(low, "time", 4) && k > a &&
+              t[k - 1].kind == XC_TK_WORD && (t[k - 1].flags & XC_TF_LOWER);
+  if (times) n = lower_word(text, &t[k - 1], low, sizeof low);
+  /* a noun that is also a verb's form meets the verb: "shots" -> "shot" ->
+   * "shoot" */
+  n = xc_lemma(low, xc_lemma(low, n, low, sizeof low), low, sizeof low);
   if (n < 3 || in_list(TIMEWORDS, low, n)) return 0;
   q->noun = word_key(low, n);
   q->value = v;
   copy_word(text, &t[k], q->amount, sizeof q->amount);
   copy_word(text, &t[pick], q->word, sizeof q->word);
+  if (times) { /* "number of times shot" */
+    size_t w = strlen(q->word);
+    q->word[w++] = ' ';
+    copy_word(text, &t[k - 1], q->word + w, sizeof q->word - w);
+  }
   return 1;
 }
 
@@ -432,9 +447,10 @@ static void read_sentence(stmt *s, const char *text, const xc_lang_doc *ld, size
     if (e < 0 || s->ne >= MAX_ENTS) continue;
     s->ent[s->ne++] = (uint64_t)e;
     if (m[i].type == XC_NER_PER && np < MAX_ENTS) pend[np] = m[i].tok_end, pe[np++] = e;
+    if (m[i].type == XC_NER_PER && s->npeople < MAX_ENTS) s->people[s->npeople++] = (uint64_t)e;
   }
   for (size_t k = a; k < b; k++) {
-    if (s->nq < MAX_QTY && read_qty(text, t, k, b, &s->q[s->nq])) s->nq++;
+    if (s->nq < MAX_QTY && read_qty(text, t, a, k, b, &s->q[s->nq])) s->nq++;
     if (t[k].kind != XC_TK_WORD) continue;
     char low[40];
     size_t n = lower_word(text, &t[k], low, sizeof low);
@@ -451,6 +467,7 @@ static void read_sentence(stmt *s, const char *text, const xc_lang_doc *ld, size
   }
   s->nw = uniq_u64(s->w, s->nw);
   s->ne = uniq_u64(s->ent, s->ne);
+  s->npeople = uniq_u64(s->people, s->npeople);
 }
 
 /* The first calendar date among time expressions [*ti, ...) inside bytes
@@ -615,6 +632,13 @@ static void amount_value(const qty *q, char *out, size_t cap) {
   else snprintf(out, cap, "%g", q->value);
 }
 
+/* Do x and y name a person in common: are they about the same someone
+ * ("Alekseyev was shot six times" / "fired several shots at
+ * Alekseyev")? Then they need fewer words in common to dispute a detail. */
+static int same_person(const stmt *x, const stmt *y) {
+  return common_u64(x->people, x->npeople, y->people, y->npeople) > 0;
+}
+
 /* Does statement s count noun with more than one number ("15.5 points
  * ... 14.9 points"): a list of figures, not one quantity? */
 static int listed(const stmt *s, uint64_t noun) {
@@ -632,8 +656,14 @@ static int number_dispute(xc_claims *c, const stmt *x, const stmt *y, size_t key
       const qty *a = &x->q[i], *b = &y->q[j];
       if (a->noun != b->noun || a->value == b->value) continue;
       if (listed(x, a->noun) || listed(y, b->noun)) continue;
-      if (common_u64(x->w, x->nw, y->w, y->nw) < CONTEXT_MIN + 1 || word_cos(x, y) < NUMBER_COS)
-        continue;
+      /* two statements close in words; or about the same person, one
+       * giving a number and the other a vague amount ("shot six times" /
+       * "fired several shots at"): two exact numbers about one person are
+       * too often two different counts (points in two games) */
+      size_t common = common_u64(x->w, x->nw, y->w, y->nw);
+      int close = common >= CONTEXT_MIN + 1 && word_cos(x, y) >= NUMBER_COS;
+      int vague = (a->value < 0) != (b->value < 0);
+      if (!close && !(vague && same_person(x, y) && common >= CONTEXT_MIN)) continue;
       xc_dispute *d = dispute_for(c, format("number of ", a->word), key);
       char va[32], vb[32];
       amount_value(a, va, sizeof va);
@@ -765,34 +795,64 @@ static int names(const stmt *s, uint64_t e) {
   return 0;
 }
 
-/* The same fact placed differently: in two places of the same kind (two
- * cities; neither statement names the other's), or in another compass
- * direction. */
+/* Is one place phrase ("in Port Kerrow") the other ("in Kerrow") named
+ * more or less fully? The prepositions are left out of the comparison. */
+static int same_place_text(const char *a, const char *b) {
+  const char *na = strchr(a, ' '), *nb = strchr(b, ' ');
+  return na && nb && (strstr(na + 1, nb + 1) || strstr(nb + 1, na + 1));
+}
+
+/* The side of dispute d a place phrase belongs to: an existing side that
+ * names the same place, else the phrase itself. */
+static const char *place_side(const xc_dispute *d, const char *text) {
+  for (size_t i = 0; i < d->nclaims; i++)
+    if (same_place_text(d->claims[i].value, text)) return d->claims[i].value;
+  return text;
+}
+
+/* The same fact placed in two places of the same kind (two cities;
+ * neither statement names the other's). */
 static int place_dispute(xc_claims *c, const stmt *x, const stmt *y, const char *fact) {
+  if (!x->place || !y->place || x->place == y->place || x->place_kind != y->place_kind ||
+      names(x, y->place - 1) || names(y, x->place - 1))
+    return 0;
+  /* one name inside the other is one place named more or less fully
+   * ("Mount Cook National Park", "Aoraki Mount Cook National Park") */
+  if (same_place_text(x->place_text, y->place_text)) return 0;
+  xc_dispute *d = dispute_for(c, format("where: ", fact), 0);
+  dispute_claim(d, x, place_side(d, x->place_text));
+  dispute_claim(d, y, place_side(d, y->place_text));
+  return 1;
+}
+
+/* The first word of a relation phrase ("inside the tower" -> "inside"),
+ * into out. */
+static void relation_word(const char *rel, char *out, size_t cap) {
+  snprintf(out, cap, "%.*s", (int)strcspn(rel, " "), rel);
+}
+
+/* Two statements about the same matter (their words close, though less
+ * than for one fact: the detail is much of what they say; or about the
+ * same person) that place it differently: inside the thing in one, near,
+ * outside or by it in the other ("inside" / "near" the building: "near"
+ * and "outside" do not contradict each other); or in another compass
+ * direction (northwest / north of the city). Each side is the relation or
+ * direction it gives. */
+static int detail_dispute(xc_claims *c, const stmt *x, const stmt *y, const char *fact) {
+  if (word_cos(x, y) < RELATION_COS && !same_person(x, y)) return 0;
+  char rx[24], ry[24];
   const char *vx = NULL, *vy = NULL;
-  if (x->place && y->place && x->place != y->place && x->place_kind == y->place_kind &&
-      !names(x, y->place - 1) && !names(y, x->place - 1))
-    vx = x->place_text, vy = y->place_text;
-  else if (x->compass && y->compass && x->compass != y->compass)
+  if (x->rel_noun && x->rel_noun == y->rel_noun) {
+    relation_word(x->rel_text, rx, sizeof rx);
+    relation_word(y->rel_text, ry, sizeof ry);
+    if ((strcasecmp(rx, "inside") == 0) != (strcasecmp(ry, "inside") == 0)) vx = rx, vy = ry;
+  }
+  if (!vx && x->compass && y->compass && x->compass != y->compass)
     vx = x->compass_text, vy = y->compass_text;
   if (!vx) return 0;
   xc_dispute *d = dispute_for(c, format("where: ", fact), 0);
   dispute_claim(d, x, vx);
   dispute_claim(d, y, vy);
-  return 1;
-}
-
-/* Something placed in another relation to the same thing ("inside" /
- * "near" the drying tower) by two statements about the same matter
- * (their words close, though less than for one fact: the relation and
- * its noun are much of what they say). */
-static int relation_dispute(xc_claims *c, const stmt *x, const stmt *y, const char *fact) {
-  if (!x->rel_noun || x->rel_noun != y->rel_noun || word_cos(x, y) < RELATION_COS) return 0;
-  size_t lx = strcspn(x->rel_text, " "), ly = strcspn(y->rel_text, " ");
-  if (lx == ly && !strncasecmp(x->rel_text, y->rel_text, lx)) return 0; /* the same relation */
-  xc_dispute *d = dispute_for(c, format("where: ", fact), 0);
-  dispute_claim(d, x, x->rel_text);
-  dispute_claim(d, y, y->rel_text);
   return 1;
 }
 
@@ -805,12 +865,15 @@ static void find_disputes(xc_claims *c, uint8_t *flag) {
       if (x->origin == y->origin) continue;
       size_t gi = root(c->s, i), gj = root(c->s, j);
       size_t g = gi < gj ? gi : gj; /* the earlier fact names the dispute */
-      int hit = number_dispute(c, x, y, g) || outcome_dispute(c, x, y) ||
-                relation_dispute(c, x, y, c->s[g].text);
-      if (!hit && root(c->s, i) == root(c->s, j) && word_cos(x, y) >= DIRECT_COS) {
-        const char *fact = c->s[root(c->s, i)].text;
-        hit = polarity_dispute(c, x, y, fact) || date_dispute(c, x, y, fact) ||
-              place_dispute(c, x, y, fact);
+      /* every kind is looked at: one pair may disagree on several things */
+      int hit = number_dispute(c, x, y, g);
+      hit |= outcome_dispute(c, x, y);
+      hit |= detail_dispute(c, x, y, c->s[g].text);
+      if (gi == gj && word_cos(x, y) >= DIRECT_COS) {
+        const char *fact = c->s[gi].text;
+        hit |= polarity_dispute(c, x, y, fact);
+        hit |= date_dispute(c, x, y, fact);
+        hit |= place_dispute(c, x, y, fact);
       }
       if (!hit) continue;
       flag[i] = flag[j] = 1;
