@@ -399,6 +399,44 @@ static void attrs_of(const xc_hnode *n, node_attrs *a) {
   }
 }
 
+#ifdef __SSE2__
+/* The 16 bytes at p, ASCII capitals in lower case, stored at out. */
+static inline void lower16(const char *p, char *out) {
+  __m128i c = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i up = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('A' - 1)),
+                             _mm_cmplt_epi8(c, _mm_set1_epi8('Z' + 1)));
+  c = _mm_or_si128(c, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+  _mm_storeu_si128((__m128i *)(void *)out, c);
+}
+#endif
+
+/* Byte c in lower case at buf[*k], kept (*k moves on) unless a space:
+ * written either way, so that no branch depends on the byte. */
+static inline void put_unspaced(char *buf, size_t *k, char c) {
+  buf[*k] = (char)xc_lower((unsigned char)c);
+  *k += c != ' ';
+}
+
+/* s[0..l) lower-cased and without its spaces (' ') into buf, cut to cap - 1
+ * bytes and NUL-terminated. Style values have few spaces: 16 bytes
+ * without one are copied in one step, those with one byte by byte. */
+static void lower_unspaced(const char *s, size_t l, char *buf, size_t cap) {
+  size_t i = 0, k = 0;
+#ifdef __SSE2__
+  while (i + 16 <= l && k + 16 < cap) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    if (!_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')))) {
+      lower16(s + i, buf + k);
+      i += 16, k += 16;
+      continue;
+    }
+    for (size_t e = i + 16; i < e; i++) put_unspaced(buf, &k, s[i]);
+  }
+#endif
+  for (; i < l && k < cap - 1; i++) put_unspaced(buf, &k, s[i]);
+  buf[k] = 0;
+}
+
 /* Lower-cased "class id" into buf (truncated); returns its length. */
 static size_t class_id_of(const xc_hattr *cls, const xc_hattr *id, char *buf, size_t cap) {
   size_t k = 0;
@@ -411,13 +449,7 @@ static size_t class_id_of(const xc_hattr *cls, const xc_hattr *id, char *buf, si
     size_t i = 0;
 #ifdef __SSE2__
     /* 16 bytes at a time: values are long lists of class names */
-    for (; i + 16 <= l; i += 16) {
-      __m128i c = _mm_loadu_si128((const __m128i *)(v + i));
-      __m128i up = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('A' - 1)),
-                                 _mm_cmplt_epi8(c, _mm_set1_epi8('Z' + 1)));
-      c = _mm_or_si128(c, _mm_and_si128(up, _mm_set1_epi8(0x20)));
-      _mm_storeu_si128((__m128i *)(void *)(buf + k + i), c);
-    }
+    for (; i + 16 <= l; i += 16) lower16(v + i, buf + k + i);
 #endif
     for (; i < l; i++) buf[k + i] = (char)xc_lower((unsigned char)v[i]);
     k += l;
@@ -734,10 +766,7 @@ static int is_hidden(const node_attrs *at) {
     const char *s = st->value;
     size_t l = strnlen(s, st->len);
     char buf[128];
-    size_t k = 0;
-    for (size_t i = 0; i < l && k < sizeof buf - 1; i++)
-      if (s[i] != ' ') buf[k++] = (char)xc_lower((unsigned char)s[i]);
-    buf[k] = 0;
+    lower_unspaced(s, l, buf, sizeof buf);
     if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden"))
       return 1;
   }
@@ -1983,16 +2012,30 @@ static char *strip_site(const char *t, const char *site, char **site_out) {
   return xc_xstrndup(seg[lo], (size_t)(seg[hi] + segn[hi] - seg[lo]));
 }
 
-/* Lower-case letters and digits of s (other ASCII dropped); caller frees. */
-static char *alnum_key(const char *s) {
+/* Lower-case letters and digits of s (other ASCII dropped), or NULL when
+ * they are more than max bytes; caller frees. */
+static char *alnum_key_upto(const char *s, size_t max) {
   size_t n = strlen(s);
-  char *k = xc_xmalloc(n + 1), *o = k;
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-    if (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z'))
-      *o++ = (char)xc_lower(*p);
+  if (max > n) max = n;
+  char *k = xc_xmalloc(max + 1), *o = k;
+  /* every byte is written, the pointer moves on only for kept ones (bit c
+   * of keep: digits, letters, bytes >= 0x80): no branch on the byte */
+  static const uint64_t keep[4] = {0x03FF000000000000ull, 0x07FFFFFE07FFFFFEull,
+                                   ~0ull, ~0ull};
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    unsigned c = *p;
+    *o = (char)(c + 32 * (c - 'A' < 26u));
+    o += (keep[c >> 6] >> (c & 63)) & 1;
+    if ((size_t)(o - k) > max) {
+      free(k);
+      return NULL;
+    }
+  }
   *o = 0;
   return k;
 }
+
+static char *alnum_key(const char *s) { return alnum_key_upto(s, SIZE_MAX); }
 
 static char *pick_title(ctx *c, int top, char **site_guess) {
   const char *site = c->og_site ? c->og_site : c->ld_site;
@@ -2016,8 +2059,14 @@ static char *pick_title(ctx *c, int top, char **site_guess) {
     free(skey);
     skey = NULL;
   }
+  /* a heading's key longer than every declared title's is in none of
+   * them: its making stops there (headings can hold whole blocks) */
+  size_t key_max = 0;
+  for (int k = 0; k < 4; k++)
+    if (keys[k] && strlen(keys[k]) > key_max) key_max = strlen(keys[k]);
   for (size_t i = 0; i < c->heads.n; i++) {
-    char *hk = alnum_key(c->heads.v[i]);
+    char *hk = alnum_key_upto(c->heads.v[i], key_max);
+    if (!hk) continue;
     size_t hl = strlen(hk);
     if (hl > best_len && hl >= 8 && !(skey && hl > strlen(skey) && strstr(hk, skey)))
       for (int k = 0; k < 4; k++)

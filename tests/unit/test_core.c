@@ -68,6 +68,41 @@ TEST(json_escapes_controls_quotes_and_bad_utf8) {
   xc_buf_release(&b);
 }
 
+/* The vector step (16 bytes) and the tail (8, then 1) must leave at every
+ * byte that needs escaping, wherever it falls, and step over valid UTF-8
+ * across a 16-byte edge. */
+TEST(json_escape_finds_specials_at_every_offset) {
+  static const struct {
+    const char *in, *out;
+  } cases[] = {
+      {"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {"\x01", "\\u0001"},
+      {"\x1F", "\\u001f"}, {"\x7F", "\\u007f"}, {" ", " "}, {"~", "~"},
+      {"\xFF", "\xEF\xBF\xBD"}, {"\xC3\xA9", "\xC3\xA9"},
+      {"\xE2\x82\xAC", "\xE2\x82\xAC"}, {"\xE2\x82", "\xEF\xBF\xBD\xEF\xBF\xBD"},
+  };
+  char in[64], want[96];
+  xc_buf b;
+  xc_buf_init(&b);
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+    for (size_t n = 1; n <= 40; n++)
+      for (size_t k = 0; k < n; k++) {
+        size_t l = strlen(cases[c].in);
+        memset(in, 'a', k);
+        memcpy(in + k, cases[c].in, l);
+        memset(in + k + l, 'b', n - k);
+        memset(want, 'a', k);
+        size_t o = strlen(cases[c].out);
+        memcpy(want + k, cases[c].out, o);
+        memset(want + k + o, 'b', n - k);
+        want[k + o + n - k] = 0;
+        xc_buf_clear(&b);
+        xc_json_escape(&b, in, k + l + n - k);
+        xc_buf_putc(&b, 0);
+        CHECK_STR(b.p, want);
+      }
+  xc_buf_release(&b);
+}
+
 TEST(hash_depends_on_every_byte_and_seed) {
   CHECK(xc_hash64("abc", 3, 0) != xc_hash64("abd", 3, 0));
   CHECK(xc_hash64("abc", 3, 0) != xc_hash64("abc", 3, 1));

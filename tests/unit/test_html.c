@@ -39,6 +39,38 @@ TEST(html_inline_and_block_boundaries) {
   xc_extracted_release(&x);
 }
 
+/* A style hides what it says "display:none" or "visibility:hidden" of,
+ * in any case and with spaces anywhere, within its first 127 bytes that
+ * are not spaces (the copy is made 16 bytes at a time where it can be). */
+TEST(html_hidden_styles_at_vector_edges) {
+  static const struct {
+    const char *style;
+    int hidden;
+  } cases[] = {
+      {"DISPLAY : None", 1},
+      {"color:red;background:#fff;display:none", 1},
+      {"color: red; background: #fff; visibility: hid den", 1},
+      {"margin:0;padding:0;border:0;display:block", 0},
+      /* 128 bytes without a space before it: cut off */
+      {"a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;"
+       "a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;display:none", 0},
+      /* 112 of them, and spaces that do not count: kept */
+      {"a : b ; a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;"
+       "a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;a:b;display:none", 1},
+  };
+  char html[1024];
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+    snprintf(html, sizeof html,
+             "<html><body><article>%s%s<div style=\"%s\"><p>The quartermaster "
+             "logged seven crates of signal flares, two spare anchors, and a "
+             "case of lamp oil before the ferry left.</p></div></article></body></html>",
+             body_para, body_para, cases[c].style);
+    xc_extracted x = run(html);
+    CHECK((strstr(x.text, "quartermaster") == NULL) == cases[c].hidden);
+    xc_extracted_release(&x);
+  }
+}
+
 TEST(html_title_suffix_and_site) {
   xc_extracted x = run("<html><head><title>Tug strike ends after nine days in "
                        "Veltmark | Harbour Times</title></head><body>"
