@@ -1,9 +1,10 @@
 /* roles.h - what part a source plays in its story: the original report,
  * a repost of another (a copy, nearly word for word), commentary on
  * another (a copy of it with much text of its own), or generated filler:
- * a page whose statements no other source backs and whose quotes come
- * from people no other source names, while the story has other sources
- * to compare with. */
+ * while the story has other sources to compare with, a page that gives
+ * next to no numbers or dates, none of whose quotes another source
+ * carries, and either nothing of what it says is backed at all, or little
+ * is and its quotes come from people no other source names. */
 #ifndef XC_ROLES_H
 #define XC_ROLES_H
 
@@ -15,7 +16,10 @@ enum { XC_ROLE_ORIGINAL, XC_ROLE_REPOST, XC_ROLE_COMMENTARY, XC_ROLE_FILLER };
 typedef struct xc_role_facts {
   int copy;              /* a copy of another report */
   double resemblance;    /* of a copy to its original (word 5-grams, 0..1) */
+  double growth;         /* a copy's length over its original's */
   double grounding;      /* its grounding (SPEC.md), -1 when nothing checkable */
+  size_t statements;     /* its checkable statements and quotes */
+  double specifics;      /* numbers and dates it gives per 100 words */
   size_t other_sources;  /* independent sources of the story besides it */
   size_t quotes;         /* its direct quotes */
   size_t backed_quotes;  /* ... that another independent source also carries */

@@ -201,15 +201,26 @@ static size_t docs_naming(const xc_story *s, const char *name) {
 }
 
 /* The role of each report of s (src/check/roles.h), from its copy link,
- * its grounding and its quotes. */
-static void story_roles(const xc_analysis *a, xc_story *s) {
+ * its grounding, its quotes and its specifics (numbers and dates per 100
+ * words, per report as docs). */
+static void story_roles(const xc_analysis *a, xc_story *s, const double *specifics) {
   s->role = xc_xmalloc((s->ndocs ? s->ndocs : 1) * sizeof *s->role);
   size_t origins = 0;
   for (size_t k = 0; k < s->ndocs; k++) origins += a->docs[s->docs[k]].copy_of < 0;
   for (size_t k = 0; k < s->ndocs; k++) {
     const xc_document *d = &a->docs[s->docs[k]];
-    xc_role_facts f = {d->copy_of >= 0, 0, s->grounding[k], origins - (d->copy_of < 0), 0, 0, 0};
-    if (f.copy) f.resemblance = xc_dedupe_resemblance(d->x.text, a->docs[d->copy_of].x.text);
+    size_t total, backed;
+    xc_claims_doc_counts(s->claims, s->docs[k], &total, &backed);
+    xc_role_facts f = {.copy = d->copy_of >= 0,
+                       .grounding = s->grounding[k],
+                       .statements = total,
+                       .specifics = specifics[k],
+                       .other_sources = origins - (d->copy_of < 0)};
+    if (f.copy) {
+      const char *orig = a->docs[d->copy_of].x.text;
+      f.resemblance = xc_dedupe_resemblance(d->x.text, orig);
+      f.growth = (double)strlen(d->x.text) / (double)(strlen(orig) ? strlen(orig) : 1);
+    }
     int own = origin_of(a, s->docs[k]);
     for (size_t i = 0; i < s->quotes.n; i++) {
       const xc_sq_item *q = &s->quotes.v[i];
@@ -219,7 +230,7 @@ static void story_roles(const xc_analysis *a, xc_story *s) {
         other |= origin_of(a, q->docs[m]) != own;
       }
       if (has < 0) continue;
-      f.quotes++;
+      f.quotes++, f.statements++;
       f.backed_quotes += other;
       const char *who = q->speakers[has];
       f.lone_speakers += q->named[has] && who && docs_naming(s, who) <= 1;
@@ -236,6 +247,20 @@ typedef struct {
   xc_evsig sig;
   int ok; /* the layer ran (text short enough for 32-bit offsets) */
 } doc_lang;
+
+/* Numbers and dates a report gives per 100 words. */
+static double specifics(const doc_lang *l) {
+  if (!l->ok) return 0;
+  size_t words = 0, given = 0;
+  for (size_t i = 0; i < l->ld.tokens.n; i++) {
+    words += l->ld.tokens.v[i].kind == XC_TK_WORD;
+    given += l->ld.tokens.v[i].kind == XC_TK_NUMBER;
+  }
+  /* calendar dates only: "now" and "recently" are no specifics */
+  for (size_t i = 0; i < l->tx.n; i++)
+    given += l->tx.v[i].type == XC_TIMEX_DATE && (unsigned)(l->tx.v[i].value[0] - '0') < 10u;
+  return words ? 100.0 * (double)given / (double)words : 0;
+}
 
 /* Story s from what its reports' language layers found (lang): resolves
  * its entity mentions across them, puts each report's time expressions
@@ -275,7 +300,12 @@ static void story_language(xc_analysis *a, xc_story *s, const doc_lang *lang) {
   xc_claims_add_quotes(s->claims, &s->quotes);
   xc_claims_finish(s->claims);
   story_grounding(a, s);
-  story_roles(a, s);
+  double *spec = xc_xmalloc((s->ndocs ? s->ndocs : 1) * sizeof *spec);
+  for (size_t k = 0; k < s->ndocs; k++) {
+    spec[k] = specifics(&lang[s->docs[k]]);
+  }
+  story_roles(a, s, spec);
+  free(spec);
   s->nentities = xc_resolve_count(s->entities);
   s->entity_order = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *s->entity_order);
   entity_rank *rank = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *rank);
