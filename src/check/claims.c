@@ -835,25 +835,30 @@ static void relation_word(const char *rel, char *out, size_t cap) {
  * than for one fact: the detail is much of what they say; or about the
  * same person) that place it differently: inside the thing in one, near,
  * outside or by it in the other ("inside" / "near" the building: "near"
- * and "outside" do not contradict each other); or in another compass
- * direction (northwest / north of the city). Each side is the relation or
- * direction it gives. */
+ * and "outside" do not contradict each other), a dispute about where; or
+ * in another compass direction (northwest / north of the city), one about
+ * which direction. Each side is the relation or direction it gives. */
 static int detail_dispute(xc_claims *c, const stmt *x, const stmt *y, const char *fact) {
   if (word_cos(x, y) < RELATION_COS && !same_person(x, y)) return 0;
-  char rx[24], ry[24];
-  const char *vx = NULL, *vy = NULL;
+  int hit = 0;
   if (x->rel_noun && x->rel_noun == y->rel_noun) {
+    char rx[24], ry[24];
     relation_word(x->rel_text, rx, sizeof rx);
     relation_word(y->rel_text, ry, sizeof ry);
-    if ((strcasecmp(rx, "inside") == 0) != (strcasecmp(ry, "inside") == 0)) vx = rx, vy = ry;
+    if ((strcasecmp(rx, "inside") == 0) != (strcasecmp(ry, "inside") == 0)) {
+      xc_dispute *d = dispute_for(c, format("where: ", fact), 0);
+      dispute_claim(d, x, rx);
+      dispute_claim(d, y, ry);
+      hit = 1;
+    }
   }
-  if (!vx && x->compass && y->compass && x->compass != y->compass)
-    vx = x->compass_text, vy = y->compass_text;
-  if (!vx) return 0;
-  xc_dispute *d = dispute_for(c, format("where: ", fact), 0);
-  dispute_claim(d, x, vx);
-  dispute_claim(d, y, vy);
-  return 1;
+  if (x->compass && y->compass && x->compass != y->compass) {
+    xc_dispute *d = dispute_for(c, format("which direction: ", fact), 0);
+    dispute_claim(d, x, x->compass_text);
+    dispute_claim(d, y, y->compass_text);
+    hit = 1;
+  }
+  return hit;
 }
 
 /* Disputes among the pairs of statements of different origins; marks

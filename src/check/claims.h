@@ -45,7 +45,8 @@ typedef struct xc_dispute_claim {
 
 typedef struct xc_dispute {
   char *about; /* "number of shots", "what happened to Anna Berg",
-                  "whether: <fact>", "when: <fact>", "who said: <quote>" */
+                  "whether: <fact>", "when: <fact>", "where: <fact>",
+                  "which direction: <fact>", "who said: <quote>" */
   xc_dispute_claim *claims;
   size_t nclaims;
 } xc_dispute;

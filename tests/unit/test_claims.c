@@ -183,7 +183,7 @@ TEST(claims_disputes_numbers_outcomes_denials) {
   CHECK(d && side(d, "inside") && side(d, "outside")); /* each side: the relation it gives */
   d = dispute_on(u.c, "where: The injured");
   CHECK(d && side(d, "in Kerrow") && side(d, "in Aldby"));
-  d = dispute_on(u.c, "where: Dunmere");
+  d = dispute_on(u.c, "which direction: Dunmere");
   CHECK(d && side(d, "north") && side(d, "northwest"));
   /* nothing else */
   CHECK(xc_claims_ndisputes(u.c) == 8);
@@ -247,7 +247,7 @@ TEST(claims_details_about_one_person) {
   d = dispute_on(u.c, "where: Anna Berg was shot");
   CHECK(d && side(d, "near") && side(d, "inside"));
   if (d && side(d, "inside")) CHECK(side(d, "inside")->ndocs == 2);
-  d = dispute_on(u.c, "where: An attacker");
+  d = dispute_on(u.c, "which direction: An attacker");
   CHECK(d && side(d, "northwest") && side(d, "north"));
   d = dispute_on(u.c, "where: Tomas Lind");
   CHECK(d && side(d, "inside") && side(d, "near")); /* the same person again */
