@@ -117,3 +117,31 @@ void xc_story_quotes_add(xc_story_quotes *sq, int doc, int copy, const char *tex
     add_doc(it, doc, copy, name, is_person(qt));
   }
 }
+
+/* How many of item q's reports give speaker who (names only when named). */
+static size_t speaker_votes(const xc_sq_item *q, const char *who, int named) {
+  size_t n = 0;
+  for (size_t k = 0; k < q->ndocs; k++)
+    n += q->speakers[k] && q->named[k] == named && !strcmp(q->speakers[k], who);
+  return n;
+}
+
+void xc_story_quotes_finish(xc_story_quotes *sq) {
+  for (size_t i = 0; i < sq->n; i++) {
+    xc_sq_item *q = &sq->v[i];
+    const char *best = NULL;
+    size_t votes = 0;
+    int best_named = 0;
+    for (size_t k = 0; k < q->ndocs; k++) {
+      if (!q->speakers[k]) continue;
+      int named = q->named[k];
+      size_t v = speaker_votes(q, q->speakers[k], named);
+      if (!best || (named && !best_named) || (named == best_named && v > votes))
+        best = q->speakers[k], votes = v, best_named = named;
+    }
+    if (best && (!q->speaker || strcmp(q->speaker, best))) {
+      free(q->speaker);
+      q->speaker = xc_xstrdup(best);
+    }
+  }
+}

@@ -38,4 +38,8 @@ void xc_story_quotes_release(xc_story_quotes *sq);
 void xc_story_quotes_add(xc_story_quotes *sq, int doc, int copy, const char *text,
                          const xc_quotes *q, const xc_resolver *r);
 
+/* Gives each quote the speaker most of its reports give (a name before a
+ * description; ties go to the first report's). Call after the last add. */
+void xc_story_quotes_finish(xc_story_quotes *sq);
+
 #endif

@@ -297,6 +297,7 @@ static void story_language(xc_analysis *a, xc_story *s, const doc_lang *lang) {
     xc_claims_add(s->claims, doc, origin_of(a, doc), text, &l->ld, s->entities, &l->tx, &q);
   }
   xc_quotes_release(&q);
+  xc_story_quotes_finish(&s->quotes);
   xc_claims_add_quotes(s->claims, &s->quotes);
   xc_claims_finish(s->claims);
   story_grounding(a, s);

@@ -90,3 +90,20 @@ TEST(story_quotes_reworded_and_speakers_per_report) {
   CHECK(closed && closed->ndocs == 1 && !closed->named[0]); /* a description */
   xc_story_quotes_release(&sq);
 }
+
+/* The story gives a quote the speaker most reports name. */
+TEST(story_quotes_speaker_most_reports_give) {
+  const char *a = "\"The dam will hold through the spring floods,\" engineer Lea Holm said.";
+  const char *b = "\"The dam will hold through the spring floods,\" said mayor Ivo Sand.";
+  const char *c = "\"The dam will hold through the spring floods,\" Ivo Sand told reporters.";
+  xc_story_quotes sq;
+  xc_story_quotes_init(&sq);
+  add(&sq, 0, 0, a);
+  add(&sq, 1, 0, b);
+  add(&sq, 2, 0, c);
+  CHECK(sq.n == 1);
+  CHECK(sq.n && sq.v[0].speaker && strstr(sq.v[0].speaker, "Holm")); /* the first, before finish */
+  xc_story_quotes_finish(&sq);
+  CHECK(sq.n && sq.v[0].speaker && strstr(sq.v[0].speaker, "Sand"));
+  xc_story_quotes_release(&sq);
+}
