@@ -133,6 +133,8 @@ json_ok "stories: grouped, dated, related" "$T/out" object '
  by["a1-lindmark-courier.md"]["story"] in sid[by["c1-lindmark-council.md"]["story"]]["related"] and
  all(isinstance(s["related"], list) for s in d["stories"]))(
  {x["path"].split("/")[-1]: x for x in d["documents"]}, {s["id"]: s for s in d["stories"]})'
+expect "analyze stories fixture html" 0 "$BIN" analyze --html tests/fixtures/stories
+has "html names the related story" "$T/out" "<li>Related: "
 
 # ---- the bundled examples, end to end ----
 expect "analyze examples" 0 "$BIN" analyze --json examples
@@ -184,6 +186,18 @@ expect "analyze crosscheck fixture md" 0 "$BIN" analyze tests/fixtures/crosschec
 has "md shows the disputes" "$T/out" "^### Disputed"
 has "md gives each side its outlets" "$T/out" "11 (.*Saltmere Gazette"
 has "md lists key facts with counts" "$T/out" "4,000 tonnes.*\[4/5\]"
+
+# a generated-looking page among three reports of an invented tram opening
+# (tests/fixtures/filler): vague, its quotes from people nobody else names
+expect "analyze filler fixture" 0 "$BIN" analyze --json tests/fixtures/filler
+json_ok "filler: the vague page is marked, the reports are not" "$T/out" object '
+(lambda by: len(d["stories"]) == 1 and
+ {by[x["document"]]: x["role"] for x in d["stories"][0]["sources"]} == {
+   "buzzline-news.txt": "generated_filler", "kessmoor-post.txt": "original",
+   "river-daily.md": "original", "valley-radio.txt": "original"})(
+ {x["id"]: x["path"].split("/")[-1] for x in d["documents"]})'
+expect "analyze filler fixture md" 0 "$BIN" analyze tests/fixtures/filler
+has "md flags the generated-looking page" "$T/out" "looks generated"
 
 # the same brief as one self-contained page; report text escaped
 mkdir -p "$T/inject"

@@ -5,9 +5,10 @@
  * the original inside much text of its own. */
 #define REPOST_RESEMBLANCE 0.7
 #define COMMENTARY_GROWTH 1.3 /* ... and is this much longer than it */
-/* Filler: at most this share of its statements backed by another source,
- * with the story's other sources numbering at least FILLER_OTHERS. */
-#define FILLER_GROUNDING 0.15
+/* Filler: at most a quarter of its statements backed by another source
+ * when its quotes come from people nobody else names, with the story's
+ * other sources numbering at least FILLER_OTHERS. */
+#define FILLER_GROUNDING 0.25
 #define FILLER_OTHERS 2
 #define FILLER_STATEMENTS 5 /* checkable statements and quotes, none backed */
 /* Reports give numbers and calendar dates (medians 1.8 and 2.4 per 100
