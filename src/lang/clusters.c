@@ -53,8 +53,15 @@ static void build(void) {
   }
 }
 
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+void xc_clusters_prefetch(uint64_t w) {
+  pthread_once(&once, build);
+  w = w ? w : 1;
+  __builtin_prefetch(&table[(size_t)(w ^ (w >> 31)) & mask]);
+}
+
 int xc_clusters_of(uint64_t w, uint16_t cls[XC_CLUSTER_LEVELS]) {
-  static pthread_once_t once = PTHREAD_ONCE_INIT;
   pthread_once(&once, build);
   const cl_slot *s = slot(w ? w : 1);
   if (!s->key) {

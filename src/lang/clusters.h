@@ -17,4 +17,8 @@
  * table is parsed on first use. */
 int xc_clusters_of(uint64_t w, uint16_t cls[XC_CLUSTER_LEVELS]);
 
+/* Prefetches where xc_clusters_of(w) will look, so that a caller with
+ * many words can overlap their cache misses. */
+void xc_clusters_prefetch(uint64_t w);
+
 #endif

@@ -40,6 +40,11 @@ unsigned xc_gaz_lookup(const xc_gaz *g, const uint64_t *w, size_t n) {
   return GAZ_BITS(g->t[gaz_slot_of(g->t, g->cap, gaz_phrase_key(w, n))]);
 }
 
+void xc_gaz_prefetch_maxlen(const xc_gaz *g, uint64_t w) {
+  uint64_t key = gaz_first_key(w);
+  if (g->cap) __builtin_prefetch(&g->t[(key ^ (key >> 31)) & (g->cap - 1)]);
+}
+
 size_t xc_gaz_maxlen(const xc_gaz *g, uint64_t w) {
   if (!g->cap) return 0;
   return GAZ_MAXLEN(g->t[gaz_slot_of(g->t, g->cap, gaz_first_key(w))]);

@@ -39,4 +39,8 @@ unsigned xc_gaz_lookup(const xc_gaz *g, const uint64_t *w, size_t n);
 /* Most words of a phrase starting with word hash w; 0 when none. */
 size_t xc_gaz_maxlen(const xc_gaz *g, uint64_t w);
 
+/* Prefetches where xc_gaz_maxlen(g, w) will look, so that a caller with
+ * many words can overlap their cache misses. */
+void xc_gaz_prefetch_maxlen(const xc_gaz *g, uint64_t w);
+
 #endif

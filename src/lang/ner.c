@@ -13,6 +13,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <utf8proc.h>
 
@@ -147,8 +148,7 @@ static void word_info_of(const xc_slice *s, word_info *wi) {
     len++;
     i += k;
   }
-  wi->lw = xc_gaz_word_hash(low, nl);
-  xc_clusters_of(wi->lw, wi->cl);
+  wi->lw = xc_gaz_word_hash(low, nl); /* its classes: xc_ner_features */
   wi->shape = xc_hash64(shape, nsh, 3);
   wi->sshape = xc_hash64(ss, nss, 4);
   wi->pre3 = nl > 3 ? xc_hash64(low, 3, 6) : 0;
@@ -221,7 +221,6 @@ static void sentence_features(const word_info *wi, size_t a, size_t b, int caps,
     uint64_t lm1 = i >= 1 ? wi[i - 1].lw : BOS, lm2 = i >= 2 ? wi[i - 2].lw : BOS2;
     uint64_t lp1 = i + 1 < n ? wi[i + 1].lw : EOS, lp2 = i + 2 < n ? wi[i + 2].lw : EOS2;
     uint64_t sm1 = i >= 1 ? wi[i - 1].sshape : BOS, sp1 = i + 1 < n ? wi[i + 1].sshape : EOS;
-    memset(f, 0, XC_NER_NFEAT * sizeof *f);
     f[F_BIAS] = mix(F_BIAS, 0);
     f[F_LW] = mix(F_LW, w->lw);
     f[F_SHAPE] = mix(F_SHAPE, w->shape);
@@ -285,8 +284,20 @@ static int caps_sentence(const word_info *wi, size_t a, size_t b) {
 void xc_ner_features(const xc_ner_doc *doc, uint64_t *out) {
   size_t n = doc->nwords;
   if (!n) return;
+  memset(out, 0, n * XC_NER_NFEAT * sizeof *out); /* at once: far cheaper than by word */
   word_info *wi = xc_xmalloc(n * sizeof *wi);
   for (size_t i = 0; i < n; i++) word_info_of(&doc->words[i], &wi[i]);
+  /* the word classes apart, a few words after the prefetch of their slots
+   * (and of the name lists' slots of the words gaz_marks will look up) */
+  enum { AHEAD = 8 };
+  const xc_gaz *g = xc_gaz_default();
+  for (size_t i = 0; i < n + AHEAD; i++) {
+    if (i < n) {
+      xc_clusters_prefetch(wi[i].lw);
+      if (wi[i].upper) xc_gaz_prefetch_maxlen(g, wi[i].lw);
+    }
+    if (i >= AHEAD) xc_clusters_of(wi[i - AHEAD].lw, wi[i - AHEAD].cl);
+  }
   doc_forms df;
   size_t cap = 64;
   while (cap < n * 2) cap <<= 1;
@@ -411,16 +422,19 @@ struct xc_ner {
   float scale[2];
   float trans[2][(XC_NER_NSTATES + 1) * XC_NER_NSTATES];
   ner_slot *slots; /* open addressing, linear probing */
-  uint16_t *tags;  /* per slot: 16 bits of its key (never 0), 0 when empty */
+  uint16_t *tags;  /* per slot: 16 bits of its key (never 0), 0 when empty;
+                      then the first TAG_RUN again, so a run read never wraps */
   size_t mask;
 };
+
+enum { TAG_RUN = 4 }; /* tags probed at once (tag_probe) */
 
 /* The tags are probed before the slots: they take an eighth of a slot's
  * cache line each, so a feature the model does not know (a third of them
  * in news text) is turned away without reading a slot. */
 static uint16_t key_tag(uint64_t k) {
   uint16_t t = (uint16_t)(k >> 48);
-  return t ? t : 1;
+  return (uint16_t)(t | !t); /* t, or 1 for 0; without a branch */
 }
 
 void xc_ner_free(xc_ner *m) {
@@ -472,6 +486,22 @@ static int add_stage(xc_ner *m, int k, const stored_stage *s) {
   return 0;
 }
 
+/* The slots, on huge pages where the system has them: the lookups jump
+ * about the whole table (16 MB), and with 4 kB pages nearly every one
+ * would also miss the TLB. */
+static ner_slot *slots_alloc(size_t cap) {
+  enum { HUGE = 2u << 20 };
+  size_t size = cap * sizeof(ner_slot); /* a multiple of 128 */
+  int huge = size >= HUGE;
+  if (huge) size = (size + HUGE - 1) / HUGE * HUGE;
+  ner_slot *s = aligned_alloc(huge ? HUGE : 64, size);
+  if (!s) abort();
+#ifdef MADV_HUGEPAGE
+  if (huge) madvise(s, size, MADV_HUGEPAGE);
+#endif
+  return s;
+}
+
 xc_ner *xc_ner_load(const void *data, size_t n, xc_err *err) {
   const unsigned char *p = data, *end = p + n;
   char magic[8];
@@ -484,11 +514,11 @@ xc_ner *xc_ner_load(const void *data, size_t n, xc_err *err) {
     size_t cap = 16, nfeat = (size_t)st[0].nfeat + st[1].nfeat;
     while (cap * 2 < nfeat * 3) cap <<= 1; /* load at most 2/3 */
     m->mask = cap - 1;
-    m->slots = aligned_alloc(64, cap * sizeof *m->slots);
-    if (!m->slots) abort();
+    m->slots = slots_alloc(cap);
     memset(m->slots, 0, cap * sizeof *m->slots);
-    m->tags = xc_xcalloc(cap, sizeof *m->tags);
+    m->tags = xc_xcalloc(cap + TAG_RUN, sizeof *m->tags);
     ok = add_stage(m, 0, &st[0]) == 0 && add_stage(m, 1, &st[1]) == 0;
+    memcpy(m->tags + cap, m->tags, TAG_RUN * sizeof *m->tags); /* wraps */
   }
   if (!ok) {
     xc_ner_free(m);
@@ -533,116 +563,246 @@ static int allowed(int a, int b) {
 /* May a sentence end in state a? */
 static int may_end(int a) { return a == 0 || (a - 1) % 4 >= 2; }
 
-/* Each state's allowed predecessors, so Viterbi's inner loop has no
- * tests; made once. */
-static uint8_t pred[XC_NER_NSTATES][XC_NER_NSTATES], npred[XC_NER_NSTATES];
+/* BILOU splits the states in two. O, B and U ("openers") all follow
+ * exactly the same states, O, L and U ("closers"), so Viterbi takes their
+ * maxima together, four openers to a vector; I and L of a type follow
+ * only B and I of that type: two candidates each. Both lists are made
+ * once, in ascending order (ties keep the lower predecessor, as a scalar
+ * loop over predecessors would). */
+enum { NOPEN = 1 + 2 * XC_NER_NTYPES, NOPEN_V = (NOPEN + 3) / 4 };
+static uint8_t openers[NOPEN], closers[NOPEN];
 
-static void preds_init(void) {
-  for (int t = 0; t < XC_NER_NSTATES; t++)
-    for (int s = 0; s < XC_NER_NSTATES; s++)
-      if (allowed(s, t)) pred[t][npred[t]++] = (uint8_t)s;
+static void groups_init(void) {
+  int no = 0, nc = 0;
+  for (int s = 0; s < XC_NER_NSTATES; s++) {
+    if (allowed(-1, s)) openers[no++] = (uint8_t)s;
+    if (allowed(s, XC_NER_O)) closers[nc++] = (uint8_t)s;
+  }
+  if (no != NOPEN || nc != NOPEN) abort();
 }
 
-void xc_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *tags) {
+typedef float v4f __attribute__((vector_size(16)));
+typedef int32_t v4i __attribute__((vector_size(16)));
+
+/* The transitions from closers to openers, packed: ct[p][v] holds the
+ * scores of closers[p] to openers[4v .. 4v+3]. */
+typedef struct {
+  v4f ct[NOPEN][NOPEN_V];
+} packed_trans;
+
+static void pack_trans(const float *trans, packed_trans *pt) {
+  enum { T = XC_NER_NSTATES };
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, groups_init);
+  memset(pt, 0, sizeof *pt);
+  for (int p = 0; p < NOPEN; p++)
+    for (int j = 0; j < NOPEN; j++) pt->ct[p][j / 4][j % 4] = trans[closers[p] * T + openers[j]];
+}
+
+/* One step of Viterbi for the openers: d[t] = max over closers s of
+ * prev[s] + trans[s][t], plus em[t]. Which s reached it is not kept:
+ * the backtrace finds it again for the one state it follows
+ * (best_pred), which costs less than keeping it for every state. */
+static void step_openers(const packed_trans *pt, const float *prev, const float *em, float *d) {
+  v4f best[NOPEN_V];
+  float pv = prev[closers[0]];
+  for (int v = 0; v < NOPEN_V; v++) best[v] = pv + pt->ct[0][v];
+  for (int p = 1; p < NOPEN; p++) {
+    pv = prev[closers[p]];
+#pragma GCC unroll 4 /* keeps best in registers */
+    for (int v = 0; v < NOPEN_V; v++) {
+      v4f x = pv + pt->ct[p][v];
+      v4i gt = x > best[v];
+      best[v] = (v4f)(((v4i)x & gt) | ((v4i)best[v] & ~gt));
+    }
+  }
+  for (int j = 0; j < NOPEN; j++) d[openers[j]] = best[j / 4][j % 4] + em[openers[j]];
+}
+
+/* One step for the I and L states of every type: from B or I of it. */
+static void step_inside(const float *trans, const float *prev, const float *em, float *d) {
+  enum { T = XC_NER_NSTATES };
+  for (int ty = 0; ty < XC_NER_NTYPES; ty++) {
+    int b = XC_NER_STATE(ty, 0), in = XC_NER_STATE(ty, 1);
+    for (int t = in; t <= XC_NER_STATE(ty, 2); t++) {
+      float vb = prev[b] + trans[b * T + t], vi = prev[in] + trans[in * T + t];
+      d[t] = (vi > vb ? vi : vb) + em[t];
+    }
+  }
+}
+
+/* The state before t on the best path, given the scores prev one word
+ * before: the first allowed s (ascending) with the largest prev[s] +
+ * trans[s][t], the same sums and order as the step that scored t. */
+static int best_pred(const float *trans, const float *prev, int t) {
+  enum { T = XC_NER_NSTATES };
+  int k = t ? (t - 1) % 4 : 0;
+  if (k == 1 || k == 2) { /* I or L: from B or I of the type */
+    int b = t - k, in = b + 1;
+    return prev[in] + trans[in * T + t] > prev[b] + trans[b * T + t] ? in : b;
+  }
+  int arg = closers[0];
+  float best = prev[arg] + trans[arg * T + t];
+  for (int p = 1; p < NOPEN; p++) { /* selects: which closer wins is not predictable */
+    float v = prev[closers[p]] + trans[closers[p] * T + t];
+    int gt = v > best;
+    best = gt ? v : best;
+    arg = gt ? closers[p] : arg;
+  }
+  return arg;
+}
+
+/* xc_ner_viterbi with trans packed (pack_trans) by the caller: once for
+ * all the sentences of a document. */
+static void viterbi_packed(const float *em, size_t n, const float *trans, const packed_trans *pt,
+                           uint8_t *tags) {
   enum { T = XC_NER_NSTATES };
   if (!n) return;
-  static pthread_once_t once = PTHREAD_ONCE_INIT;
-  pthread_once(&once, preds_init);
   float stack_d[64 * T];
-  uint8_t stack_bp[64 * T];
   float *d = n <= 64 ? stack_d : xc_xmalloc(n * T * sizeof *d);
-  uint8_t *bp = n <= 64 ? stack_bp : xc_xmalloc(n * T);
   for (int t = 0; t < T; t++)
     d[t] = allowed(-1, t) ? trans[T * T + t] + em[t] : -INFINITY;
   for (size_t i = 1; i < n; i++) {
-    const float *prev = d + (i - 1) * T;
-    for (int t = 0; t < T; t++) {
-      int arg = pred[t][0];
-      float best = prev[arg] + trans[arg * T + t];
-      for (int k = 1; k < npred[t]; k++) {
-        int s = pred[t][k];
-        float v = prev[s] + trans[s * T + t];
-        if (v > best) best = v, arg = s;
-      }
-      d[i * T + t] = best + em[i * T + t];
-      bp[i * T + t] = (uint8_t)arg;
-    }
+    step_openers(pt, d + (i - 1) * T, em + i * T, d + i * T);
+    step_inside(trans, d + (i - 1) * T, em + i * T, d + i * T);
   }
   int t = 0;
   for (int s = 1; s < T; s++)
     if (may_end(s) && d[(n - 1) * T + s] > d[(n - 1) * T + t]) t = s;
   for (size_t i = n; i-- > 0;) {
     tags[i] = (uint8_t)t;
-    if (i) t = bp[i * T + t];
+    if (i) t = best_pred(trans, d + (i - 1) * T, t);
   }
   if (d != stack_d) free(d);
-  if (bp != stack_bp) free(bp);
 }
 
-/* Sums of int16 weights in int32 lanes, with the compiler's vector types
- * (8 lanes at a time) rather than a scalar loop over 17 states. */
-typedef int16_t v8s __attribute__((vector_size(16)));
-typedef int32_t v8i __attribute__((vector_size(32)));
+void xc_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *tags) {
+  packed_trans pt;
+  pack_trans(trans, &pt);
+  viterbi_packed(em, n, trans, &pt, tags);
+}
+
+/* Sums of int16 weights in int32 lanes. Eight weights are loaded as four
+ * int32 pairs and split by shifts (the low half of a pair is the
+ * lower-addressed weight: little-endian, as the model file is read), so
+ * the even and the odd states are summed apart: fewer instructions than
+ * widening without SSE4, and few enough registers that both stages' sums
+ * stay in them. The sums are put back in state order once per word
+ * (lanes_scores). */
+typedef uint32_t v4u __attribute__((vector_size(16)));
+_Static_assert(NER_LANES == 24, "lanes_add sums three vectors of eight");
 typedef struct {
-  v8i v[NER_LANES / 8];
+  v4i ev[3], od[3];
 } lanes;
 
-static void lanes_zero(lanes *a) { memset(a, 0, sizeof *a); }
-
-static void lanes_add(lanes *a, const int16_t *w) {
-  for (int k = 0; k < NER_LANES / 8; k++) {
-    v8s x;
-    memcpy(&x, w + 8 * k, sizeof x);
-    a->v[k] += __builtin_convertvector(x, v8i);
+static inline void lanes_add(lanes *a, const int16_t *w) {
+  v4i x[3];
+  memcpy(x, w, sizeof x);
+#pragma GCC unroll 3 /* so that the sums stay in registers */
+  for (int k = 0; k < 3; k++) {
+    a->ev[k] += (v4i)((v4u)x[k] << 16) >> 16;
+    a->od[k] += x[k] >> 16;
   }
 }
 
-/* Finds the slots of features f[j0, j1) of one word by their tags alone
- * into sl[j] (NULL: the model does not have it) and prefetches them; the
- * keys are checked when the weights are read (slot_checked). */
-static void find_slots(const xc_ner *m, const uint64_t *f, int j0, int j1,
-                       const ner_slot **sl) {
+/* Emission scores of one word, in state order, from its sums. */
+static void lanes_scores(const lanes *a, float scale, float *em) {
+  v4f out[2 * 3];
+  for (int k = 0; k < 3; k++) {
+    v4f e = __builtin_convertvector(a->ev[k], v4f) * scale;
+    v4f o = __builtin_convertvector(a->od[k], v4f) * scale;
+    out[2 * k] = __builtin_shufflevector(e, o, 0, 4, 1, 5);
+    out[2 * k + 1] = __builtin_shufflevector(e, o, 2, 6, 3, 7);
+  }
+  memcpy(em, out, XC_NER_NSTATES * sizeof *em);
+}
+
+/* Where the probe for tag t from slot h stops: the first slot from h
+ * that holds t or is empty. The first TAG_RUN tags are tested at once, as
+ * the four 16-bit lanes of one word (a lane is flagged when it is zero,
+ * or equal to t: zero after xor; the lowest flag is exact), so that the
+ * usual probe has no branch to mispredict. */
+static size_t tag_probe(const xc_ner *m, size_t h, uint16_t t) {
+  const uint64_t ones = 0x0001000100010001ull, high = 0x8000800080008000ull;
+  uint64_t x, y;
+  memcpy(&x, &m->tags[h], sizeof x); /* lane i = tags[h + i] (little-endian) */
+  y = x ^ (t * ones);
+  uint64_t flags = (((x - ones) & ~x) | ((y - ones) & ~y)) & high;
+  if (flags) return (h + (size_t)__builtin_ctzll(flags) / 16) & m->mask;
+  h = (h + TAG_RUN) & m->mask;
+  while (m->tags[h] && m->tags[h] != t) h = (h + 1) & m->mask;
+  return h;
+}
+
+/* A slot of no weights: where a key the model lacks leads. */
+static const ner_slot zero_slot;
+
+/* The slots of one word's features that the model has (by their tags;
+ * keys are checked when the weights are read, slot_checked), with the
+ * keys looked for. */
+typedef struct {
+  const ner_slot *s[XC_NER_NFEAT];
+  uint64_t k[XC_NER_NFEAT];
+  int n;
+} word_slots;
+
+/* Finds the slots of features f[j0, j1) of one word into ws and
+ * prefetches them. The list grows without a branch on whether the model
+ * knows a feature (a third of news text's features it does not, and
+ * which cannot be predicted): each is written, and counted if found. */
+static void find_slots(const xc_ner *m, const uint64_t *f, int j0, int j1, word_slots *ws) {
+  int n = 0;
   for (int j = j0; j < j1; j++) {
     uint64_t k = f[j];
-    sl[j] = NULL;
-    if (!k) continue;
-    uint16_t t = key_tag(k);
-    size_t h = (size_t)(k ^ (k >> 29)) & m->mask;
-    while (m->tags[h] && m->tags[h] != t) h = (h + 1) & m->mask;
-    if (!m->tags[h]) continue;
-    sl[j] = &m->slots[h];
-    __builtin_prefetch(sl[j]);
-    __builtin_prefetch((const char *)sl[j] + 64);
+    size_t h = tag_probe(m, (size_t)(k ^ (k >> 29)) & m->mask, key_tag(k));
+    int found = (k != 0) & (m->tags[h] != 0);
+    ws->s[n] = &m->slots[h & -(size_t)found]; /* not found: slot 0, always cached */
+    ws->k[n] = k;
+    __builtin_prefetch(ws->s[n]);
+    __builtin_prefetch((const char *)ws->s[n] + 64);
+    n += found;
   }
+  ws->n = n;
+}
+
+/* Prefetches the tags that find_slots will probe for features f[j0, j1)
+ * of one word: a word ahead of find_slots, so that the probes find them
+ * in the first-level cache. */
+static void prefetch_tags(const xc_ner *m, const uint64_t *f, int j0, int j1) {
+  for (int j = j0; j < j1; j++)
+    __builtin_prefetch(&m->tags[(size_t)(f[j] ^ (f[j] >> 29)) & m->mask]);
 }
 
 /* The slot of key k given find_slots' guess: the guess when its key is k,
  * else (two keys with one tag) the slot found by a full probe. */
 static const ner_slot *slot_checked(const xc_ner *m, const ner_slot *sl, uint64_t k) {
-  return !sl || sl->key == k ? sl : slot_of(m, k);
+  if (sl->key == k) return sl;
+  const ner_slot *s = slot_of(m, k);
+  return s ? s : &zero_slot;
 }
 
 /* Emission scores of the first stage into em, and the second stage's sums
- * over the same (non-history) features into part. The slots of a word's
- * features are found and prefetched one word ahead, so that their cache
- * misses overlap. */
+ * over the same (non-history) features into part. The tags of a word's
+ * features are prefetched two words ahead, its slots found and prefetched
+ * one word ahead, so that their cache misses overlap. */
 static void first_emissions(const xc_ner *m, const uint64_t *f, size_t nw, float *em,
                             lanes *part) {
   enum { T = XC_NER_NSTATES };
-  const ner_slot *sl[2][XC_NER_NFEAT];
-  find_slots(m, f, 0, XC_NER_HIST, sl[0]);
+  word_slots ws[2];
+  for (size_t i = 0; i < 2 && i < nw; i++) prefetch_tags(m, f + i * XC_NER_NFEAT, 0, XC_NER_HIST);
+  find_slots(m, f, 0, XC_NER_HIST, &ws[0]);
   for (size_t i = 0; i < nw; i++) {
-    if (i + 1 < nw) find_slots(m, f + (i + 1) * XC_NER_NFEAT, 0, XC_NER_HIST, sl[(i + 1) & 1]);
-    const ner_slot **cur = sl[i & 1];
-    lanes acc;
-    lanes_zero(&acc);
-    lanes_zero(&part[i]);
-    for (int j = 0; j < XC_NER_HIST; j++) {
-      const ner_slot *s = slot_checked(m, cur[j], f[i * XC_NER_NFEAT + j]);
-      if (s) lanes_add(&acc, s->w[0]), lanes_add(&part[i], s->w[1]);
+    if (i + 2 < nw) prefetch_tags(m, f + (i + 2) * XC_NER_NFEAT, 0, XC_NER_HIST);
+    if (i + 1 < nw) find_slots(m, f + (i + 1) * XC_NER_NFEAT, 0, XC_NER_HIST, &ws[(i + 1) & 1]);
+    const word_slots *cur = &ws[i & 1];
+    lanes acc = {0}, acc2 = {0};
+    for (int j = 0; j < cur->n; j++) {
+      const ner_slot *s = slot_checked(m, cur->s[j], cur->k[j]);
+      lanes_add(&acc, s->w[0]);
+      lanes_add(&acc2, s->w[1]);
     }
-    const int32_t *sum = (const int32_t *)acc.v;
-    for (int t = 0; t < T; t++) em[i * T + t] = (float)sum[t] * m->scale[0];
+    part[i] = acc2;
+    lanes_scores(&acc, m->scale[0], em + i * T);
   }
 }
 
@@ -650,28 +810,29 @@ static void first_emissions(const xc_ner *m, const uint64_t *f, size_t nw, float
 static void second_emissions(const xc_ner *m, const uint64_t *f, size_t nw, const lanes *part,
                              float *em) {
   enum { T = XC_NER_NSTATES };
-  const ner_slot *sl[2][XC_NER_NFEAT];
-  find_slots(m, f, XC_NER_HIST, XC_NER_NFEAT, sl[0]);
+  word_slots ws[2];
+  for (size_t i = 0; i < 2 && i < nw; i++)
+    prefetch_tags(m, f + i * XC_NER_NFEAT, XC_NER_HIST, XC_NER_NFEAT);
+  find_slots(m, f, XC_NER_HIST, XC_NER_NFEAT, &ws[0]);
   for (size_t i = 0; i < nw; i++) {
+    if (i + 2 < nw) prefetch_tags(m, f + (i + 2) * XC_NER_NFEAT, XC_NER_HIST, XC_NER_NFEAT);
     if (i + 1 < nw)
-      find_slots(m, f + (i + 1) * XC_NER_NFEAT, XC_NER_HIST, XC_NER_NFEAT, sl[(i + 1) & 1]);
-    const ner_slot **cur = sl[i & 1];
+      find_slots(m, f + (i + 1) * XC_NER_NFEAT, XC_NER_HIST, XC_NER_NFEAT, &ws[(i + 1) & 1]);
+    const word_slots *cur = &ws[i & 1];
     lanes acc = part[i];
-    for (int j = XC_NER_HIST; j < XC_NER_NFEAT; j++) {
-      const ner_slot *s = slot_checked(m, cur[j], f[i * XC_NER_NFEAT + j]);
-      if (s) lanes_add(&acc, s->w[1]);
-    }
-    const int32_t *sum = (const int32_t *)acc.v;
-    for (int t = 0; t < T; t++) em[i * T + t] = (float)sum[t] * m->scale[1];
+    for (int j = 0; j < cur->n; j++) lanes_add(&acc, slot_checked(m, cur->s[j], cur->k[j])->w[1]);
+    lanes_scores(&acc, m->scale[1], em + i * T);
   }
 }
 
 static void stage_decode(const float *trans, const xc_ner_doc *doc, const float *em,
                          uint8_t *tags) {
+  packed_trans pt;
+  pack_trans(trans, &pt);
   for (size_t k = 0; k < doc->nsent; k++) {
     size_t a = doc->sent[k], b = k + 1 < doc->nsent ? doc->sent[k + 1] : doc->nwords;
     if (b > a) {
-      xc_ner_viterbi(em + a * XC_NER_NSTATES, b - a, trans, tags + a);
+      viterbi_packed(em + a * XC_NER_NSTATES, b - a, trans, &pt, tags + a);
       xc_ner_to_iob2(tags + a, b - a, tags + a);
     }
   }

@@ -1,6 +1,7 @@
 /* test_ner.c - the entity tagger: tag names, IOB1/IOB2 span scoring,
  * Viterbi's well-formedness, model loading, and the compiled-in model on
  * invented sentences. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "../../src/lang/gazetteer.h"
@@ -60,6 +61,53 @@ TEST(ner_viterbi_keeps_bilou_well_formed) {
   CHECK(st[0] != I && st[0] != B);
   CHECK(st[1] == XC_NER_O);
   CHECK(st[2] != I && st[2] != B);
+}
+
+/* The plain Viterbi the tagger's must agree with: every allowed
+ * predecessor of every state, ascending, ties to the first. */
+static int bilou_allowed(int a, int b) {
+  int ak = a > 0 ? (a - 1) % 4 : 3, bk = b > 0 ? (b - 1) % 4 : 0;
+  if (ak == 0 || ak == 1) return b > 0 && (b - 1) / 4 == (a - 1) / 4 && (bk == 1 || bk == 2);
+  return b == 0 || bk == 0 || bk == 3;
+}
+
+static void plain_viterbi(const float *em, size_t n, const float *trans, uint8_t *st) {
+  enum { T = XC_NER_NSTATES };
+  float d[16][T];
+  uint8_t bp[16][T];
+  for (int t = 0; t < T; t++) d[0][t] = bilou_allowed(-1, t) ? trans[T * T + t] + em[t] : -INFINITY;
+  for (size_t i = 1; i < n; i++)
+    for (int t = 0; t < T; t++) {
+      int arg = -1;
+      float best = 0;
+      for (int s = 0; s < T; s++) {
+        float v = d[i - 1][s] + trans[s * T + t];
+        if (bilou_allowed(s, t) && (arg < 0 || v > best)) best = v, arg = s;
+      }
+      d[i][t] = best + em[i * T + t], bp[i][t] = (uint8_t)arg;
+    }
+  int t = 0;
+  for (int s = 1; s < T; s++)
+    if ((s == 0 || (s - 1) % 4 >= 2) && d[n - 1][s] > d[n - 1][t]) t = s;
+  for (size_t i = n; i-- > 0;) st[i] = (uint8_t)t, t = i ? bp[i][t] : t;
+}
+
+TEST(ner_viterbi_matches_the_plain_algorithm_with_ties) {
+  enum { T = XC_NER_NSTATES };
+  static float trans[(T + 1) * T], em[16 * T];
+  uint64_t r = 12345;
+  for (int round = 0; round < 2000; round++) {
+    /* few distinct values, so that many sums tie */
+    for (size_t k = 0; k < sizeof trans / sizeof *trans; k++)
+      r = r * 6364136223846793005ull + 1442695040888963407ull, trans[k] = (float)(r >> 61) - 3;
+    for (size_t k = 0; k < sizeof em / sizeof *em; k++)
+      r = r * 6364136223846793005ull + 1442695040888963407ull, em[k] = (float)(r >> 62) * 0.5f;
+    size_t n = 1 + (size_t)(r >> 33) % 16;
+    uint8_t got[16], want[16];
+    xc_ner_viterbi(em, n, trans, got);
+    plain_viterbi(em, n, trans, want);
+    CHECK(memcmp(got, want, n) == 0);
+  }
 }
 
 TEST(ner_states_round_trip_iob2) {
