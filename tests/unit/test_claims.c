@@ -15,14 +15,18 @@
 #include "core/core.h"
 #include "test.h"
 
+/* The Velmora Courier's report; another outlet runs it word for word. */
+#define COURIER                                                                                    \
+  "The Saltgate Bridge over the Lenn river collapsed early on Tuesday in Velmora. "               \
+  "Four vehicles fell into the river when the central span gave way. "                            \
+  "The driver Tomas Reval was killed when his van plunged from the deck. "                        \
+  "Inspectors found deep cracks in the central span in January. "                                 \
+  "\"We will rebuild the crossing before the winter floods,\" Mayor Ilse Brandt said. "           \
+  "Divers found the van inside the old customs warehouse beside the river."
+
 static const char *const reports[] = {
     /* 0: Velmora Courier */
-    "The Saltgate Bridge over the Lenn river collapsed early on Tuesday in Velmora. "
-    "Four vehicles fell into the river when the central span gave way. "
-    "The driver Tomas Reval was killed when his van plunged from the deck. "
-    "Inspectors found deep cracks in the central span in January. "
-    "\"We will rebuild the crossing before the winter floods,\" Mayor Ilse Brandt said. "
-    "Divers found the van inside the old customs warehouse beside the river.",
+    COURIER,
     /* 1: Northern Ledger */
     "The old Saltgate Bridge in Velmora collapsed into the Lenn river on Tuesday morning. "
     "Six vehicles fell into the river, police in Velmora said. "
@@ -44,12 +48,7 @@ static const char *const reports[] = {
     "City engineers last inspected the bridge on January 19. "
     "Dunmere lies eight kilometres northwest of Velmora.",
     /* 4: Harbor Post, a copy of the Courier: corroborates nothing */
-    "The Saltgate Bridge over the Lenn river collapsed early on Tuesday in Velmora. "
-    "Four vehicles fell into the river when the central span gave way. "
-    "The driver Tomas Reval was killed when his van plunged from the deck. "
-    "Inspectors found deep cracks in the central span in January. "
-    "\"We will rebuild the crossing before the winter floods,\" Mayor Ilse Brandt said. "
-    "Divers found the van inside the old customs warehouse beside the river.",
+    COURIER,
 };
 static const int origin[] = {0, 1, 2, 3, 0};
 #define NREP (sizeof reports / sizeof *reports)
