@@ -170,27 +170,6 @@ static int origin_of(const xc_analysis *a, int i) {
   return a->docs[i].copy_of >= 0 ? a->docs[i].copy_of : i;
 }
 
-/* Grounding of each report of s: of its statements and direct quotes,
- * the share another independent source also carries (see SPEC.md). */
-static void story_grounding(const xc_analysis *a, xc_story *s) {
-  s->grounding = xc_xmalloc((s->ndocs ? s->ndocs : 1) * sizeof *s->grounding);
-  for (size_t k = 0; k < s->ndocs; k++) {
-    int doc = s->docs[k], own = origin_of(a, doc);
-    size_t total, supported;
-    xc_claims_doc_counts(s->claims, doc, &total, &supported);
-    for (size_t i = 0; i < s->quotes.n; i++) {
-      const xc_sq_item *q = &s->quotes.v[i];
-      int has = 0, other = 0;
-      for (size_t m = 0; m < q->ndocs; m++) {
-        has |= q->docs[m] == doc;
-        other |= origin_of(a, q->docs[m]) != own;
-      }
-      total += has, supported += has && other;
-    }
-    s->grounding[k] = total ? (double)supported / (double)total : -1;
-  }
-}
-
 /* How many reports of s name the entity called name (0 when none is). */
 static size_t docs_naming(const xc_story *s, const char *name) {
   for (size_t i = 0; i < xc_resolve_count(s->entities); i++) {
@@ -198,45 +177,6 @@ static size_t docs_naming(const xc_story *s, const char *name) {
     if (e->name && !strcmp(e->name, name)) return e->ndocs;
   }
   return 0;
-}
-
-/* The role of each report of s (src/check/roles.h), from its copy link,
- * its grounding, its quotes and its specifics (numbers and dates per 100
- * words, per report as docs). */
-static void story_roles(const xc_analysis *a, xc_story *s, const double *specifics) {
-  s->role = xc_xmalloc((s->ndocs ? s->ndocs : 1) * sizeof *s->role);
-  size_t origins = 0;
-  for (size_t k = 0; k < s->ndocs; k++) origins += a->docs[s->docs[k]].copy_of < 0;
-  for (size_t k = 0; k < s->ndocs; k++) {
-    const xc_document *d = &a->docs[s->docs[k]];
-    size_t total, backed;
-    xc_claims_doc_counts(s->claims, s->docs[k], &total, &backed);
-    xc_role_facts f = {.copy = d->copy_of >= 0,
-                       .grounding = s->grounding[k],
-                       .statements = total,
-                       .specifics = specifics[k],
-                       .other_sources = origins - (d->copy_of < 0)};
-    if (f.copy) {
-      const char *orig = a->docs[d->copy_of].x.text;
-      f.resemblance = xc_dedupe_resemblance(d->x.text, orig);
-      f.growth = (double)strlen(d->x.text) / (double)(strlen(orig) ? strlen(orig) : 1);
-    }
-    int own = origin_of(a, s->docs[k]);
-    for (size_t i = 0; i < s->quotes.n; i++) {
-      const xc_sq_item *q = &s->quotes.v[i];
-      int has = -1, other = 0;
-      for (size_t m = 0; m < q->ndocs; m++) {
-        if (q->docs[m] == s->docs[k]) has = (int)m;
-        other |= origin_of(a, q->docs[m]) != own;
-      }
-      if (has < 0) continue;
-      f.quotes++, f.statements++;
-      f.backed_quotes += other;
-      const char *who = q->speakers[has];
-      f.lone_speakers += q->named[has] && who && docs_naming(s, who) <= 1;
-    }
-    s->role[k] = xc_source_role(&f);
-  }
 }
 
 /* What the language layer found in one report, computed once before
@@ -260,6 +200,47 @@ static double specifics(const doc_lang *l) {
   for (size_t i = 0; i < l->tx.n; i++)
     given += l->tx.v[i].type == XC_TIMEX_DATE && (unsigned)(l->tx.v[i].value[0] - '0') < 10u;
   return words ? 100.0 * (double)given / (double)words : 0;
+}
+
+/* Each report of s as a source, in one pass: its statements and direct
+ * quotes and how many of them another independent source also carries
+ * (its grounding, SPEC.md), and from those, its copy link and its
+ * specifics, its role (src/check/roles.h). */
+static void story_sources(const xc_analysis *a, xc_story *s, const doc_lang *lang) {
+  size_t nd = s->ndocs ? s->ndocs : 1, origins = 0;
+  s->grounding = xc_xmalloc(nd * sizeof *s->grounding);
+  s->role = xc_xmalloc(nd * sizeof *s->role);
+  for (size_t k = 0; k < s->ndocs; k++) origins += a->docs[s->docs[k]].copy_of < 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    int doc = s->docs[k], own = origin_of(a, doc);
+    const xc_document *d = &a->docs[doc];
+    size_t backed;
+    xc_role_facts f = {.copy = d->copy_of >= 0,
+                       .specifics = specifics(&lang[doc]),
+                       .other_sources = origins - (d->copy_of < 0)};
+    xc_claims_doc_counts(s->claims, doc, &f.statements, &backed);
+    for (size_t i = 0; i < s->quotes.n; i++) {
+      const xc_sq_item *q = &s->quotes.v[i];
+      int has = -1, other = 0;
+      for (size_t m = 0; m < q->ndocs; m++) {
+        if (q->docs[m] == doc) has = (int)m;
+        other |= origin_of(a, q->docs[m]) != own;
+      }
+      if (has < 0) continue;
+      f.quotes++, f.statements++;
+      f.backed_quotes += other;
+      const char *who = q->speakers[has];
+      f.lone_speakers += q->named[has] && who && docs_naming(s, who) <= 1;
+    }
+    backed += f.backed_quotes;
+    f.grounding = s->grounding[k] = f.statements ? (double)backed / (double)f.statements : -1;
+    if (f.copy) {
+      const char *orig = a->docs[d->copy_of].x.text;
+      f.resemblance = xc_dedupe_resemblance(d->x.text, orig);
+      f.growth = (double)strlen(d->x.text) / (double)(strlen(orig) ? strlen(orig) : 1);
+    }
+    s->role[k] = xc_source_role(&f);
+  }
 }
 
 /* Story s from what its reports' language layers found (lang): resolves
@@ -300,13 +281,7 @@ static void story_language(xc_analysis *a, xc_story *s, const doc_lang *lang) {
   xc_story_quotes_finish(&s->quotes);
   xc_claims_add_quotes(s->claims, &s->quotes);
   xc_claims_finish(s->claims);
-  story_grounding(a, s);
-  double *spec = xc_xmalloc((s->ndocs ? s->ndocs : 1) * sizeof *spec);
-  for (size_t k = 0; k < s->ndocs; k++) {
-    spec[k] = specifics(&lang[s->docs[k]]);
-  }
-  story_roles(a, s, spec);
-  free(spec);
+  story_sources(a, s, lang);
   s->nentities = xc_resolve_count(s->entities);
   s->entity_order = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *s->entity_order);
   entity_rank *rank = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *rank);
