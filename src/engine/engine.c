@@ -378,9 +378,11 @@ static size_t group_stories(xc_analysis *a, const doc_lang *lang, const int *cop
   /* the whole batch is known: its frequencies weigh even the first report */
   for (size_t i = 0; i < n; i++) xc_clusterer_observe(c, &lang[i].sig);
   for (size_t i = 0; i < n; i++) pos[i] = (size_t)-1;
+  int trace = getenv("XC_CLUSTER_TRACE") != NULL;
   for (size_t k = 0; k < n; k++) {
     size_t i = ord[k];
     long orig = copy_of[i] >= 0 && pos[copy_of[i]] != (size_t)-1 ? (long)pos[copy_of[i]] : -1;
+    if (trace) fprintf(stderr, "cluster: report %zu is %s\n", k, a->docs[i].path);
     xc_clusterer_add(c, &lang[i].sig, orig, 1);
     pos[i] = k;
   }
