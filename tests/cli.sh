@@ -157,8 +157,9 @@ has "md names people" "$T/out" "^- People: Lena Varga"
 
 # ---- the cross-check on an invented grain-terminal fire (tests/fixtures/crosscheck):
 # five outlets in three formats, one a repost; planted: one number, one
-# place and one speaker given differently, facts several tell; a silo fire
-# elsewhere a month before is another story with nothing to dispute ----
+# place and one speaker given differently, facts several tell; an undated
+# page of invented quotes that joins the story as generated filler; a silo
+# fire elsewhere a month before is another story with nothing to dispute ----
 expect "analyze crosscheck fixture" 0 "$BIN" analyze --json tests/fixtures/crosscheck
 json_ok "crosscheck: the planted disputes and nothing else" "$T/out" object '
 (lambda by, s: sorted((x["about"].split(":")[0], sorted(c["value"] for c in x["claims"])) for x in s["disputes"]) == [
@@ -170,11 +171,13 @@ json_ok "crosscheck: the planted disputes and nothing else" "$T/out" object '
  {x["path"].split("/")[-1]: x for x in d["documents"]},
  next(s for s in d["stories"] if len(s["documents"]) >= 5))'
 json_ok "crosscheck: facts several outlets tell, the repost not counted" "$T/out" object '
-(lambda by, s: any(f["support"] == "corroborated" and "fire broke out" in f["text"] and len(f["documents"]) == 5 for f in s["facts"]) and
+(lambda by, s: any(f["support"] == "corroborated" and "fire broke out" in f["text"] and len(f["documents"]) == 6 for f in s["facts"]) and
  any(f["support"] == "corroborated" and "4,000 tonnes" in f["text"] for f in s["facts"]) and
  by["northern-wire.txt"]["copy_of"] == by["saltmere-gazette.html"]["id"] and
- {x["document"]: x["role"] for x in s["sources"]}[by["northern-wire.txt"]["id"]] == "repost" and
- all(x["role"] == "original" for x in s["sources"] if x["document"] != by["northern-wire.txt"]["id"]) and
+ {x["document"]: x["role"] for x in s["sources"]} == {
+   by[n]["id"]: r for n, r in (("northern-wire.txt", "repost"), ("quickfacts-news.txt", "generated_filler"),
+                               ("saltmere-gazette.html", "original"), ("coast-radio.txt", "original"),
+                               ("bay-dispatch.md", "original"), ("harbour-times.md", "original"))} and
  all(0 <= x["grounding"] <= 1 for x in s["sources"]))(
  {x["path"].split("/")[-1]: x for x in d["documents"]},
  next(s for s in d["stories"] if len(s["documents"]) >= 5))'
@@ -185,7 +188,9 @@ json_ok "crosscheck: the look-alike fire is its own story, undisputed" "$T/out" 
 expect "analyze crosscheck fixture md" 0 "$BIN" analyze tests/fixtures/crosscheck
 has "md shows the disputes" "$T/out" "^### Disputed"
 has "md gives each side its outlets" "$T/out" "11 (.*Saltmere Gazette"
-has "md lists key facts with counts" "$T/out" "4,000 tonnes.*\[4/5\]"
+has "md lists key facts with counts" "$T/out" "4,000 tonnes.*\[4/6\]"
+has "md flags the invented-quote page" "$T/out" "Weir.*(single source)"
+has "md marks the invented-quote page generated" "$T/out" "quickfacts-news.txt.*looks generated"
 
 # a generated-looking page among three reports of an invented tram opening
 # (tests/fixtures/filler): vague, its quotes from people nobody else names

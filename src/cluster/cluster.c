@@ -6,9 +6,11 @@
  * joins the best one whose score clears a threshold, else starts its own.
  * Similarity alone merges look-alike events (two earthquakes, two rehab
  * check-ins share almost all their words), so the score also weighs who
- * and when: the story's main person missing from the report, the report's
- * own main person with no part in the story, no person in common, event
- * dates apart (all against), event dates together (for). A report that no
+ * and when: the story's main person (named in at least half its reports)
+ * missing from the report, the report's own main person with no part in
+ * the story, no person in common, two different main places, event dates
+ * apart, one side dated and the other not (all against); event dates
+ * together, a specific number in common (for). A report that no
  * other joined gets a second look once the stories have grown (late
  * binding). Stories keep bounded centroids; the index keeps bounded
  * postings and stories idle for a while leave it, so the work per report
@@ -25,6 +27,8 @@
 
 /* ---- parameters (tuned on ECB+ dev; since 2026-11-23 on BASIL too, which
  * is therefore no longer held out) ---- */
+#define DOC_NUMS 16      /* a report's specific numbers kept */
+#define STORY_NUMS 32
 #define DOC_TERMS 64     /* a report's words kept (highest tf-idf) */
 #define DOC_NAMES 48     /* and names */
 #define STORY_TERMS 128  /* a story centroid's words kept */
@@ -35,7 +39,7 @@
 #define MAX_CAND 24      /* stories scored in full per report */
 #define NAME_WEIGHT 0.5  /* names against words in the similarity */
 #define PRIOR_DOCS 50.0  /* unseen documents behind the frequencies (idf) */
-#define JOIN 0.15        /* score to join a story */
+#define JOIN 0.13        /* score to join a story */
 #define BRIDGE 0.45      /* score with a second story that merges it in */
 #define PERSON_ABSENT 0.15 /* the story's main person is not in the report */
 #define PERSON_OTHER 0.15  /* the report's main person has no real part in the story */
@@ -46,6 +50,8 @@
 #define CAST_APART 0.20  /* report and story name people, none in common */
 #define DATE_APART 0.30  /* event dates more than DATE_GAP days apart */
 #define DATE_AGREE 0.15  /* event dates within DATE_GAP days */
+#define DATE_UNKNOWN 0.15 /* one side dated, the other undated but specific */
+#define NUM_AGREE 0.05   /* a specific number (a toll, an age) in common */
 #define DATE_GAP 7       /* days */
 #define LOOKALIKE 0.30   /* a conflicting story this similar is a look-alike: linked */
 #define LINK_DAYS 3      /* a recalled date this close to a story's dates links it */
@@ -72,6 +78,12 @@ typedef struct {
   uint16_t nterms, nnames;
   int32_t recalled[4]; /* background days its reports recall */
   uint8_t nrecalled, retired;
+  struct { uint32_t key, n; } cast[8]; /* people and how many reports name them */
+  uint8_t ncast;
+  uint32_t nums[STORY_NUMS]; /* specific numbers its reports give */
+  uint8_t nnums;
+  uint8_t undated_specific; /* an undated report of it is specific (below) */
+  uint32_t nvec;         /* reports whose vectors it holds (copies add none) */
   uint32_t first_person; /* the first report's main person, when named often
                             enough to be one (MAIN_MIN): for late binding */
 } story;
@@ -239,6 +251,8 @@ typedef struct {
   wt terms[DOC_TERMS], names[DOC_NAMES];
   size_t nterms, nnames;
   float name_raw[DOC_NAMES]; /* weighted mention counts, for key names */
+  uint32_t nums[DOC_NUMS];   /* its specific numbers (signature.h), heaviest */
+  size_t nnums;
 } docvec;
 
 /* tf-idf of the items (log tf), top max, unit length, key order. */
@@ -267,6 +281,22 @@ static size_t weigh(const xc_clusterer *c, const xc_sig_item *it, size_t n, int 
 }
 
 static void make_docvec(const xc_clusterer *c, const xc_evsig *s, docvec *d) {
+  /* the heaviest specific numbers */
+  wt nv[DOC_NUMS];
+  size_t k = 0;
+  for (size_t i = 0; i < s->nwords; i++) {
+    if (s->words[i].type != XC_SIG_NUMBER) continue;
+    wt x = {s->words[i].key, s->words[i].w};
+    if (k < DOC_NUMS) nv[k++] = x;
+    else {
+      size_t lo = 0;
+      for (size_t j = 1; j < k; j++)
+        if (nv[j].w < nv[lo].w) lo = j;
+      if (nv[lo].w < x.w) nv[lo] = x;
+    }
+  }
+  d->nnums = k;
+  for (size_t i = 0; i < k; i++) d->nums[i] = nv[i].key;
   d->nterms = weigh(c, s->words, s->nwords, 0, d->terms, NULL, DOC_TERMS);
   d->nnames = weigh(c, s->names, s->nnames, 1, d->names, d->name_raw, DOC_NAMES);
 }
@@ -323,6 +353,47 @@ static uint32_t heaviest(const wt *v, size_t n, int bit) {
 /* The heaviest person in v (names, key order), or 0 when none. */
 static uint32_t main_person(const wt *v, size_t n) { return heaviest(v, n, 31); }
 
+static void cast_add(story *s, uint32_t key, uint32_t n) {
+  for (size_t i = 0; i < s->ncast; i++)
+    if (s->cast[i].key == key) {
+      s->cast[i].n += n;
+      return;
+    }
+  if (s->ncast < 8) {
+    s->cast[s->ncast].key = key, s->cast[s->ncast].n = n, s->ncast++;
+    return;
+  }
+  size_t lo = 0;
+  for (size_t i = 1; i < 8; i++)
+    if (s->cast[i].n < s->cast[lo].n) lo = i;
+  if (s->cast[lo].n <= n) s->cast[lo].key = key, s->cast[lo].n = n;
+}
+
+static int has_num(const story *s, uint32_t key) {
+  for (size_t i = 0; i < s->nnums; i++)
+    if (s->nums[i] == key) return 1;
+  return 0;
+}
+
+static void nums_add(story *s, uint32_t key) {
+  if (s->nnums < STORY_NUMS && !has_num(s, key)) s->nums[s->nnums++] = key;
+}
+
+/* The story's main person: named in the most of its reports, at least
+ * half of them (ties: the heavier in its centroid); 0 when none. A
+ * spokesman quoted in one report of five is not who the story is about. */
+static uint32_t story_person(const story *s) {
+  if (!s->nvec) return main_person(s->names, s->nnames);
+  uint32_t k = 0, top = 0;
+  float w = 0;
+  for (size_t i = 0; i < s->ncast; i++) {
+    float cw = weight_of(s->names, s->nnames, s->cast[i].key);
+    if (s->cast[i].n > top || (s->cast[i].n == top && cw > w))
+      top = s->cast[i].n, k = s->cast[i].key, w = cw;
+  }
+  return 2 * top >= s->nvec ? k : 0;
+}
+
 /* 1 when a and b each name at least two people and none in common. */
 static int disjoint_casts(const wt *a, size_t na, const wt *b, size_t nb) {
   size_t pa = 0, pb = 0;
@@ -356,10 +427,10 @@ static size_t report_person(const docvec *d) {
   return k < d->nnames && d->name_raw[k] >= MAIN_MIN ? k : d->nnames;
 }
 
-static double who_when(const docvec *d, int32_t date, const story *s, int *conflict) {
+static double who_when(const docvec *d, int32_t date, int specific, const story *s, int *conflict) {
   double adj = 0;
   *conflict = 0;
-  uint32_t who = main_person(s->names, s->nnames);
+  uint32_t who = story_person(s);
   if (who && weight_of(d->names, d->nnames, who) == 0) adj -= PERSON_ABSENT, *conflict |= 1;
   /* the report's own main person, named twice or in the lead, with no
    * real part in the story (recalled in passing at most) */
@@ -378,9 +449,23 @@ static double who_when(const docvec *d, int32_t date, const story *s, int *confl
           PART_SHARE * weight_of(s->names, s->nnames, where))
     adj -= PLACE_OTHER, *conflict |= 16;
   if (disjoint_casts(d->names, d->nnames, s->names, s->nnames)) adj -= CAST_APART, *conflict |= 4;
+  /* a toll, an age, a sum or a score in common: siblings share the
+   * frame (the same team, the same store chain), rarely the numbers */
+  for (size_t i = 0; i < d->nnums; i++)
+    if (has_num(s, d->nums[i])) {
+      adj += NUM_AGREE;
+      break;
+    }
   int32_t gap = date_gap(date, s->lo, s->hi);
   if (gap > DATE_GAP) adj -= DATE_APART, *conflict |= 8;
   else if (gap >= 0) adj += DATE_AGREE;
+  /* one side undated though specific: it names days that could not be
+   * placed ("on Saturday" with no publication date) or numbers of its
+   * own, so it tells of one occasion, maybe another (a vague page that
+   * names neither is no sign either way) */
+  else if (date == XC_SIG_NODATE ? specific && s->lo != XC_SIG_NODATE
+                                 : s->lo == XC_SIG_NODATE && s->undated_specific)
+    adj -= DATE_UNKNOWN;
   return adj;
 }
 
@@ -501,15 +586,25 @@ static int recalls(const xc_evsig *sg, const story *s) {
   return 0;
 }
 
+/* 1 when a report names days it could not place or numbers of its own. */
+static int specific(const xc_evsig *sg, const docvec *d) {
+  return sg->unplaced > 0 || (d && d->nnums > 0);
+}
+
 static void join(xc_clusterer *c, uint32_t sid, const docvec *d, const xc_evsig *sg) {
   story *s = &c->st[sid];
   s->ndocs++;
   date_into(s, sg->date);
+  if (sg->date == XC_SIG_NODATE && specific(sg, d)) s->undated_specific = 1;
   int32_t day = sg->published != XC_SIG_NODATE ? sg->published : sg->date;
   if (day != XC_SIG_NODATE && (s->last == XC_SIG_NODATE || day > s->last)) s->last = day;
   for (size_t i = 0; i < sg->nbackground && s->nrecalled < 4; i++)
     s->recalled[s->nrecalled++] = sg->background[i];
   if (!d) return;
+  for (size_t i = 0; i < d->nnums; i++) nums_add(s, d->nums[i]);
+  s->nvec++;
+  for (size_t i = 0; i < d->nnames; i++)
+    if (IS_PERSON(d->names[i].key)) cast_add(s, d->names[i].key, 1);
   s->nterms = (uint16_t)add_into(&s->terms, s->nterms, d->terms, d->nterms, STORY_TERMS);
   s->nnames = (uint16_t)add_into(&s->names, s->nnames, d->names, d->nnames, STORY_NAMES);
 }
@@ -518,6 +613,10 @@ static void join(xc_clusterer *c, uint32_t sid, const docvec *d, const xc_evsig 
 static void merge(xc_clusterer *c, uint32_t a, uint32_t b) {
   story *sa = &c->st[a], *sb = &c->st[b];
   sa->ndocs += sb->ndocs;
+  sa->nvec += sb->nvec;
+  sa->undated_specific |= sb->undated_specific;
+  for (size_t i = 0; i < sb->nnums; i++) nums_add(sa, sb->nums[i]);
+  for (size_t i = 0; i < sb->ncast; i++) cast_add(sa, sb->cast[i].key, sb->cast[i].n);
   date_into(sa, sb->lo);
   date_into(sa, sb->hi);
   if (sb->last > sa->last) sa->last = sb->last;
@@ -535,7 +634,7 @@ static void merge(xc_clusterer *c, uint32_t a, uint32_t b) {
 /* Two stories that may merge: each one's main person named in the other,
  * event dates not apart. */
 static int stories_agree(const story *a, const story *b) {
-  uint32_t pa = main_person(a->names, a->nnames), pb = main_person(b->names, b->nnames);
+  uint32_t pa = story_person(a), pb = story_person(b);
   if (pa && weight_of(b->names, b->nnames, pa) == 0) return 0;
   if (pb && weight_of(a->names, a->nnames, pb) == 0) return 0;
   return date_gap(b->lo, a->lo, a->hi) <= DATE_GAP && date_gap(b->hi, a->lo, a->hi) <= DATE_GAP;
@@ -585,7 +684,7 @@ static long best_story(xc_clusterer *c, const docvec *d, const xc_evsig *sg, con
   for (size_t i = 0; i < n; i++) {
     const story *s = &c->st[cv[i].story];
     double sim = similarity(d, s);
-    score[i] = sim + who_when(d, sg->date, s, &conflict[i]);
+    score[i] = sim + who_when(d, sg->date, specific(sg, d), s, &conflict[i]);
     if (conflict[i] && ((sim >= JOIN && recalls(sg, s)) || sim >= LOOKALIKE))
       link_add(c, UINT32_MAX, cv[i].story);
     if (score[i] >= top) top = score[i], best = (long)i;
@@ -644,6 +743,8 @@ static void lone_docvec(const story *s, docvec *d) {
   memcpy(d->names, s->names, d->nnames * sizeof *d->names);
   for (size_t i = 0; i < d->nnames; i++)
     d->name_raw[i] = d->names[i].key == s->first_person ? MAIN_MIN : 0;
+  d->nnums = s->nnums < DOC_NUMS ? s->nnums : DOC_NUMS;
+  memcpy(d->nums, s->nums, d->nnums * sizeof *d->nums);
 }
 
 /* Late binding: a report that started a story no other report joined may
@@ -663,7 +764,7 @@ static void settle_story(xc_clusterer *c, uint32_t id) {
     if (cv[i].story == id) continue;
     int conflict;
     double sc = similarity(d, &c->st[cv[i].story]) +
-                who_when(d, s->lo, &c->st[cv[i].story], &conflict);
+                who_when(d, s->lo, s->undated_specific, &c->st[cv[i].story], &conflict);
     if (sc >= top) top = sc, best = (long)cv[i].story;
   }
   free(d);

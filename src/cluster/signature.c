@@ -67,6 +67,20 @@ static void push(xc_sig_item **v, size_t *n, size_t *cap, uint32_t key, float w,
   (*v)[(*n)++] = (xc_sig_item){key, w, type};
 }
 
+/* 1 when the word low[0..n) starts with a number that can tell one event
+ * from another: a toll, an age, a sum, a score ("23", "5.6", "61-year-old",
+ * "31-24"), not a small count (12 or less) or a year ("2008", "1990s"). */
+static int specific_number(const char *low, size_t n) {
+  if (!n || low[0] < '0' || low[0] > '9') return 0;
+  size_t i = 0;
+  unsigned long v = 0;
+  while (i < n && low[i] >= '0' && low[i] <= '9' && v < 100000000)
+    v = v * 10 + (unsigned)(low[i++] - '0');
+  if (i + 1 < n && low[i] == '.' && low[i + 1] >= '0' && low[i + 1] <= '9') return 1;
+  if (i == 4 && v >= 1900 && v <= 2030 && (i == n || low[i] == 's')) return 0;
+  return v > 12;
+}
+
 /* Adds the content word or number p[0..n) (any case) with weight w:
  * ASCII letters folded; a word of at least three bytes that is not a
  * function word. Numbers count: tolls, ages, sums and scores differ
@@ -83,7 +97,8 @@ static void add_word(xc_evsig *s, const char *p, size_t n, float w) {
   if (!digits && n < 3) return;
   low[n] = 0;
   if (is_stop(low)) return;
-  push(&s->words, &s->nwords, &s->wcap, xc_evsig_word_key(low, n), w, 0);
+  push(&s->words, &s->nwords, &s->wcap, xc_evsig_word_key(low, n), w,
+       specific_number(low, n) ? XC_SIG_NUMBER : 0);
 }
 
 /* Title words: runs of letters (and bytes >= 0x80), each added with W_TITLE. */
@@ -248,6 +263,7 @@ static int32_t day_of(const char *published) {
 
 void xc_evsig_make_empty(xc_evsig *s, const char *title, const char *published) {
   s->nwords = s->nnames = s->nbackground = 0;
+  s->unplaced = 0;
   s->date = s->published = day_of(published);
   s->date_in_text = 0;
   if (title) add_title(s, title);
@@ -263,6 +279,10 @@ void xc_evsig_make(xc_evsig *s, const char *title, const char *text, size_t n,
   mark_lead(ld, role);
   event_date(s, ld, tx, role);
   background(s, ld, tx, role);
+  s->unplaced = 0;
+  for (size_t i = 0; i < tx->n; i++)
+    s->unplaced += (tx->v[i].type == XC_TIMEX_DATE || tx->v[i].type == XC_TIMEX_TIME) &&
+                   strchr(tx->v[i].value, 'X') != NULL;
   if (title) add_title(s, title);
   size_t ntw = s->nwords = fold(s->words, s->nwords);
   xc_sig_item *tw = xc_xmalloc((ntw ? ntw : 1) * sizeof *tw);

@@ -15,12 +15,13 @@
 
 #define XC_SIG_NODATE INT32_MIN /* no date known */
 #define XC_SIG_BACKGROUND 8     /* earlier event dates kept per report */
+#define XC_SIG_NUMBER 1         /* a word that is a specific number (a toll, an age) */
 
 /* A weighted key: a content word or a name (32-bit hashes). */
 typedef struct xc_sig_item {
   uint32_t key;
   float w;     /* occurrences, weighted by where they are */
-  uint8_t type; /* names: XC_NER_PER, ...; words: 0 */
+  uint8_t type; /* names: XC_NER_PER, ...; words: 0, or XC_SIG_NUMBER */
 } xc_sig_item;
 
 /* One report's event signature; owns its arrays and reuses them when made
@@ -33,6 +34,8 @@ typedef struct xc_evsig {
   int32_t date;      /* day number (xc_timex_day_number) of the event */
   int32_t published; /* day number of publication */
   int date_in_text;  /* 1: date comes from the lead, 0: publication */
+  uint32_t unplaced; /* dates it names that could not be placed in time
+                        ("on Saturday" in a report with no publication date) */
   int32_t background[XC_SIG_BACKGROUND]; /* earlier events' days, ascending */
   size_t nbackground;
 } xc_evsig;
