@@ -49,10 +49,12 @@
 #define PLACE_MIN 2.0f     /* a report's main place: named twice (lead: once) */
 #define CAST_APART 0.20  /* report and story name people, none in common */
 #define DATE_APART 0.30  /* event dates more than DATE_GAP days apart */
-#define DATE_AGREE 0.15  /* event dates within DATE_GAP days */
+#define DATE_AGREE 0.15  /* event dates within DATE_NEAR days */
 #define DATE_UNKNOWN 0.15 /* one side dated, the other undated but specific */
 #define NUM_AGREE 0.05   /* a specific number (a toll, an age) in common */
 #define DATE_GAP 7       /* days */
+#define DATE_NEAR 3      /* days: event dates this close agree (a running story
+                            moves on in a week: close is not the same) */
 #define LOOKALIKE 0.30   /* a conflicting story this similar is a look-alike: linked */
 #define LINK_DAYS 3      /* a recalled date this close to a story's dates links it */
 #define IDLE_DAYS 90     /* a story without reports for this long leaves the index */
@@ -458,7 +460,7 @@ static double who_when(const docvec *d, int32_t date, int specific, const story 
     }
   int32_t gap = date_gap(date, s->lo, s->hi);
   if (gap > DATE_GAP) adj -= DATE_APART, *conflict |= 8;
-  else if (gap >= 0) adj += DATE_AGREE;
+  else if (gap >= 0 && gap <= DATE_NEAR) adj += DATE_AGREE;
   /* one side undated though specific: it names days that could not be
    * placed ("on Saturday" with no publication date) or numbers of its
    * own, so it tells of one occasion, maybe another (a vague page that

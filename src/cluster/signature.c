@@ -20,7 +20,10 @@
 #define W_BODY 1.0f
 #define W_BACKGROUND 0.5f
 #define BACKGROUND_DAYS 14 /* a date this much before the event is another event */
-#define LEAD_DATE_BEFORE 60 /* a lead date this much before publication is history */
+#define LEAD_DATE_BEFORE BACKGROUND_DAYS /* a lead date this much before
+                                            publication is background ("the
+                                            Sept. 11 attacks" in a report of
+                                            a vote) */
 #define SEED_WORD 0x574f5244u
 #define SEED_NAME 0x4e414d45u
 

@@ -201,6 +201,25 @@ TEST(cluster_signature_event_date_and_background) {
     stop |= s.words[i].key == xc_evsig_word_key("the", 3);
   }
   CHECK(fire && !stop);
+  /* a day in the lead weeks before publication is background, not the
+   * event: the event is the Wednesday */
+  const char *late = "Families of those hurt in the March 1 flood won the right to sue the "
+                     "port authority on Wednesday, a court in Tollen ruled.\n";
+  xc_lang_doc ldl;
+  xc_lang_doc_init(&ldl);
+  xc_timexv txl;
+  xc_timexv_init(&txl);
+  xc_date dl = {2031, 3, 20}; /* a Thursday */
+  CHECK(xc_lang_analyze(late, strlen(late), NULL, &ldl) == 0);
+  CHECK(xc_timex_tag(late, strlen(late), &dl, &txl) == 0);
+  xc_evsig sl;
+  xc_evsig_init(&sl);
+  xc_evsig_make(&sl, NULL, late, strlen(late), &ldl, &txl, "2031-03-20");
+  CHECK(sl.date == day(2031, 3, 19));
+  CHECK(sl.nbackground == 1 && sl.background[0] == day(2031, 3, 1));
+  xc_evsig_release(&sl);
+  xc_timexv_release(&txl);
+  xc_lang_doc_release(&ldl);
   /* specific numbers are marked: 23 and 5.6, not a year or a small count */
   const char *nums = "Navy commandos held 23 pirates after a 5.6 magnitude tremor in 2008 "
                      "damaged 5 boats.\n";
