@@ -35,6 +35,7 @@
 #define STORY_NAMES 96
 #define POST_TERMS 12    /* words and names a report posts in the index */
 #define POST_NAMES 6
+#define LOOKUP_NAMES 24  /* names a report looks its candidate stories up by */
 #define CHAIN_WALK 48    /* newest postings read per key */
 #define MAX_CAND 24      /* stories scored in full per report */
 #define NAME_WEIGHT 0.5  /* names against words in the similarity */
@@ -539,14 +540,29 @@ static void cand_hit(cand_set *cs, uint32_t sid, double w) {
  * stories could hold: chains run newest first, so a walk ends there and
  * touches nothing outside the live window), weighted by the keys'
  * weights, heaviest first; returns how many (at most MAX_CAND). */
+static int cmp_float_desc(const void *a, const void *b) {
+  float x = *(const float *)a, y = *(const float *)b;
+  return (x < y) - (x > y);
+}
+
 static size_t candidates(xc_clusterer *c, const docvec *d, int32_t day, cand *out) {
   cand_set *cs = xc_xcalloc(1, sizeof *cs);
   /* an undated report may be from any time: no window */
   int32_t oldest = day != XC_SIG_NODATE ? day - IDLE_DAYS : XC_SIG_NODATE;
+  /* the heaviest LOOKUP_NAMES names are looked up (a name named once
+   * in a long report rarely finds a story its heavier words miss) */
+  float name_min = 0;
+  if (d->nnames > LOOKUP_NAMES) {
+    float w[DOC_NAMES];
+    for (size_t i = 0; i < d->nnames; i++) w[i] = d->names[i].w;
+    qsort(w, d->nnames, sizeof *w, cmp_float_desc);
+    name_min = w[LOOKUP_NAMES - 1];
+  }
   for (int pass = 0; pass < 2 && c->hcap; pass++) {
     const wt *v = pass ? d->names : d->terms;
     size_t nv = pass ? d->nnames : d->nterms;
     for (size_t i = 0; i < nv; i++) {
+      if (pass && v[i].w < name_min) continue;
       size_t j = slot(c->hk, c->hcap, nz(v[i].key));
       if (!c->hk[j]) continue;
       uint32_t p = c->hv[j];
