@@ -28,7 +28,7 @@
 /* ---- parameters (tuned on ECB+ dev; since 2026-11-23 on BASIL too, which
  * is therefore no longer held out) ---- */
 #define DOC_NUMS 16      /* a report's specific numbers kept */
-#define STORY_NUMS 32
+#define STORY_NUMS 16
 #define DOC_TERMS 64     /* a report's words kept (highest tf-idf) */
 #define DOC_NAMES 48     /* and names */
 #define STORY_TERMS 128  /* a story centroid's words kept */
@@ -73,14 +73,13 @@ typedef struct {
    ((uint32_t)((t) == XC_NER_LOC) << 30))
 
 typedef struct {
-  uint32_t parent; /* union-find over merged stories */
   uint32_t ndocs;
   int32_t lo, hi;  /* event dates of its reports, XC_SIG_NODATE when none */
   int32_t last;    /* latest day of a report: idle stories retire */
   wt *terms, *names; /* centroids, by key */
   uint16_t nterms, nnames;
   int32_t recalled[4]; /* background days its reports recall */
-  uint8_t nrecalled, retired;
+  uint8_t nrecalled;
   struct { uint32_t key, n; } cast[8]; /* people and how many reports name them */
   uint8_t ncast;
   uint32_t nums[STORY_NUMS]; /* specific numbers its reports give */
@@ -109,6 +108,10 @@ struct xc_clusterer {
   size_t hcap, hn;
   posting *post;
   size_t npost, pcap;
+  uint32_t *parent; /* per story: union-find over merged stories */
+  uint8_t *retired; /* per story: merged away or idle (out of the index);
+                       both apart from the stories, which candidate lookups
+                       would otherwise touch once per posting */
   uint32_t *active; /* stories not retired (swept now and then) */
   size_t nactive, acap;
   int32_t now;      /* latest day seen */
@@ -127,7 +130,7 @@ xc_clusterer *xc_clusterer_new(void) {
 void xc_clusterer_free(xc_clusterer *c) {
   if (!c) return;
   for (size_t i = 0; i < c->nst; i++) free(c->st[i].terms), free(c->st[i].names);
-  free(c->dfk), free(c->dfv), free(c->st), free(c->report_story);
+  free(c->dfk), free(c->dfv), free(c->st), free(c->parent), free(c->retired), free(c->report_story);
   free(c->hk), free(c->hv), free(c->post), free(c->active), free(c->links);
   free(c);
 }
@@ -307,7 +310,7 @@ static void make_docvec(const xc_clusterer *c, const xc_evsig *s, docvec *d) {
 /* ---- stories ---- */
 
 static uint32_t find(xc_clusterer *c, uint32_t s) {
-  while (c->st[s].parent != s) s = c->st[s].parent = c->st[c->st[s].parent].parent;
+  while (c->parent[s] != s) s = c->parent[s] = c->parent[c->parent[s]];
   return s;
 }
 
@@ -321,11 +324,14 @@ static uint32_t story_new(xc_clusterer *c) {
   if (c->nst == c->stcap) {
     c->stcap = c->stcap ? c->stcap * 2 : 256;
     c->st = xc_xrealloc(c->st, c->stcap * sizeof *c->st);
+    c->parent = xc_xrealloc(c->parent, c->stcap * sizeof *c->parent);
+    c->retired = xc_xrealloc(c->retired, c->stcap);
   }
   uint32_t id = (uint32_t)c->nst++;
   story *s = &c->st[id];
   memset(s, 0, sizeof *s);
-  s->parent = id;
+  c->parent[id] = id;
+  c->retired[id] = 0;
   s->lo = s->hi = s->last = XC_SIG_NODATE;
   if (c->nactive == c->acap) {
     c->acap = c->acap ? c->acap * 2 : 256;
@@ -570,7 +576,7 @@ static size_t candidates(xc_clusterer *c, const docvec *d, int32_t day, cand *ou
         int32_t pd = c->post[p - 1].day;
         if (oldest != XC_SIG_NODATE && pd != XC_SIG_NODATE && pd < oldest) break;
         uint32_t sid = find(c, c->post[p - 1].story);
-        if (!c->st[sid].retired) cand_hit(cs, sid, v[i].w);
+        if (!c->retired[sid]) cand_hit(cs, sid, v[i].w);
       }
     }
   }
@@ -645,8 +651,8 @@ static void merge(xc_clusterer *c, uint32_t a, uint32_t b) {
   free(sb->terms), free(sb->names);
   sb->terms = sb->names = NULL;
   sb->nterms = sb->nnames = 0;
-  sb->parent = a;
-  sb->retired = 1;
+  c->parent[b] = a;
+  c->retired[b] = 1;
 }
 
 /* Two stories that may merge: each one's main person named in the other,
@@ -666,18 +672,19 @@ static void settle_story(xc_clusterer *c, uint32_t id);
 static void sweep(xc_clusterer *c) {
   size_t k = 0;
   for (size_t i = 0; i < c->nactive; i++) {
-    story *s = &c->st[c->active[i]];
-    if (!s->retired && s->last != XC_SIG_NODATE && c->now != XC_SIG_NODATE &&
+    uint32_t id = c->active[i];
+    story *s = &c->st[id];
+    if (!c->retired[id] && s->last != XC_SIG_NODATE && c->now != XC_SIG_NODATE &&
         s->last < c->now - IDLE_DAYS)
-      settle_story(c, c->active[i]);
-    if (!s->retired && s->last != XC_SIG_NODATE && c->now != XC_SIG_NODATE &&
+      settle_story(c, id);
+    if (!c->retired[id] && s->last != XC_SIG_NODATE && c->now != XC_SIG_NODATE &&
         s->last < c->now - IDLE_DAYS) {
       free(s->terms), free(s->names);
       s->terms = s->names = NULL;
       s->nterms = s->nnames = 0;
-      s->retired = 1;
+      c->retired[id] = 1;
     }
-    if (!s->retired) c->active[k++] = c->active[i];
+    if (!c->retired[id]) c->active[k++] = id;
   }
   c->nactive = k;
 }
@@ -771,7 +778,7 @@ static void lone_docvec(const story *s, docvec *d) {
  * that clears JOIN (the same test as on arrival). */
 static void settle_story(xc_clusterer *c, uint32_t id) {
   story *s = &c->st[id];
-  if (s->parent != id || s->retired || s->ndocs != 1) return;
+  if (c->parent[id] != id || c->retired[id] || s->ndocs != 1) return;
   docvec *d = xc_xmalloc(sizeof *d);
   lone_docvec(s, d);
   cand cv[MAX_CAND];
@@ -822,7 +829,7 @@ size_t xc_clusterer_links(xc_clusterer *c, uint32_t **pairs) {
 }
 
 size_t xc_clusterer_memory(const xc_clusterer *c) {
-  size_t m = sizeof *c + c->dfcap * 8 + c->stcap * sizeof(story) + c->repcap * 4 +
+  size_t m = sizeof *c + c->dfcap * 8 + c->stcap * (sizeof(story) + 5) + c->repcap * 4 +
              c->hcap * 8 + c->pcap * sizeof(posting) + c->acap * 4 + c->lcap * 8;
   for (size_t i = 0; i < c->nst; i++)
     m += ((size_t)c->st[i].nterms + c->st[i].nnames) * sizeof(wt);
