@@ -1,6 +1,7 @@
 /* test_cluster.c - story clustering: event signatures (signature.h), the
  * incremental clusterer on hand-made signatures (joins, look-alikes kept
- * apart, bridges, copies, links, many stories at once), and the whole
+ * apart, bridges, copies, links, many stories at once, and each who /
+ * where / when / how-many rule tipping a borderline match), and the whole
  * pipeline on tests/fixtures/stories: two invented warehouse fires in two
  * towns nine days apart, reported by several invented outlets, the second
  * one's reports recalling the first, and a council vote weeks later that
@@ -172,6 +173,57 @@ static int undated_joins(uint32_t unplaced) {
 TEST(cluster_undated_report_that_names_days) {
   CHECK(undated_joins(0));
   CHECK(!undated_joins(2));
+}
+
+/* Two reports of one event (words 40..69, place 500 named three times,
+ * date `day0`), then a report sharing `shared` of those words (the rest
+ * its own) with place `place` (0: none), specific number `num` (0: none)
+ * and date `when`. Returns whether it joins their story. */
+static int joins_with(unsigned shared, uint32_t place, uint32_t num, int32_t day0, int32_t when) {
+  xc_clusterer *c = xc_clusterer_new();
+  xc_evsig s = {0};
+  for (int k = 0; k < 2; k++) {
+    sig(&s, 40, 30, 0, day0);
+    s.names[0] = (xc_sig_item){500, 3.0f, XC_NER_LOC};
+    s.nnames = 1;
+    s.words = xc_xrealloc(s.words, 31 * sizeof *s.words);
+    s.words[30] = (xc_sig_item){7000, 1.0f, XC_SIG_NUMBER};
+    s.nwords = s.wcap = 31;
+    xc_clusterer_add(c, &s, -1, 0);
+  }
+  sig(&s, 10 + shared, 30, 0, when); /* shares 40..40+shared-1 */
+  s.names[0] = (xc_sig_item){place, 3.0f, XC_NER_LOC};
+  s.nnames = place != 0;
+  if (num) {
+    s.words = xc_xrealloc(s.words, 31 * sizeof *s.words);
+    s.words[30] = (xc_sig_item){num, 1.0f, XC_SIG_NUMBER};
+    s.nwords = s.wcap = 31;
+  }
+  xc_clusterer_add(c, &s, -1, 0);
+  int joined = xc_clusterer_story_of(c, 2) == xc_clusterer_story_of(c, 0);
+  xc_evsig_release(&s);
+  xc_clusterer_free(c);
+  return joined;
+}
+
+/* A report whose own main place the story never names, while it leaves
+ * out the story's: a fire in another town. */
+TEST(cluster_two_main_places) {
+  CHECK(joins_with(10, 0, 0, XC_SIG_NODATE, XC_SIG_NODATE));
+  CHECK(!joins_with(10, 600, 0, XC_SIG_NODATE, XC_SIG_NODATE));
+}
+
+/* A specific number in common (a toll, an age) tips a borderline match. */
+TEST(cluster_specific_number_in_common) {
+  CHECK(joins_with(6, 0, 7000, XC_SIG_NODATE, XC_SIG_NODATE));
+  CHECK(!joins_with(6, 0, 7001, XC_SIG_NODATE, XC_SIG_NODATE));
+}
+
+/* Event dates agree within three days; five days apart say nothing. */
+TEST(cluster_dates_agree_when_close) {
+  int32_t d = day(2030, 5, 1);
+  CHECK(joins_with(6, 0, 0, d, d + 2));
+  CHECK(!joins_with(6, 0, 0, d, d + 5));
 }
 
 /* ---- signatures from text ---- */
