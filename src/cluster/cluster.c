@@ -288,21 +288,13 @@ static size_t weigh(const xc_clusterer *c, const xc_sig_item *it, size_t n, int 
 
 static void make_docvec(const xc_clusterer *c, const xc_evsig *s, docvec *d) {
   /* the heaviest specific numbers */
-  wt nv[DOC_NUMS];
+  wt *nv = xc_xmalloc((s->nwords ? s->nwords : 1) * sizeof *nv);
   size_t k = 0;
-  for (size_t i = 0; i < s->nwords; i++) {
-    if (s->words[i].type != XC_SIG_NUMBER) continue;
-    wt x = {s->words[i].key, s->words[i].w};
-    if (k < DOC_NUMS) nv[k++] = x;
-    else {
-      size_t lo = 0;
-      for (size_t j = 1; j < k; j++)
-        if (nv[j].w < nv[lo].w) lo = j;
-      if (nv[lo].w < x.w) nv[lo] = x;
-    }
-  }
-  d->nnums = k;
-  for (size_t i = 0; i < k; i++) d->nums[i] = nv[i].key;
+  for (size_t i = 0; i < s->nwords; i++)
+    if (s->words[i].type == XC_SIG_NUMBER) nv[k++] = (wt){s->words[i].key, s->words[i].w};
+  d->nnums = keep_top(nv, k, DOC_NUMS);
+  for (size_t i = 0; i < d->nnums; i++) d->nums[i] = nv[i].key;
+  free(nv);
   d->nterms = weigh(c, s->words, s->nwords, 0, d->terms, NULL, DOC_TERMS);
   d->nnames = weigh(c, s->names, s->nnames, 1, d->names, d->name_raw, DOC_NAMES);
 }
@@ -359,8 +351,6 @@ static uint32_t heaviest(const wt *v, size_t n, int bit) {
   return k < n ? v[k].key : 0;
 }
 
-/* The heaviest person in v (names, key order), or 0 when none. */
-static uint32_t main_person(const wt *v, size_t n) { return heaviest(v, n, 31); }
 
 static void cast_add(story *s, uint32_t key, uint32_t n) {
   for (size_t i = 0; i < s->ncast; i++)
@@ -392,7 +382,6 @@ static void nums_add(story *s, uint32_t key) {
  * half of them (ties: the heavier in its centroid); 0 when none. A
  * spokesman quoted in one report of five is not who the story is about. */
 static uint32_t story_person(const story *s) {
-  if (!s->nvec) return main_person(s->names, s->nnames);
   uint32_t k = 0, top = 0;
   float w = 0;
   for (size_t i = 0; i < s->ncast; i++) {
@@ -400,7 +389,7 @@ static uint32_t story_person(const story *s) {
     if (s->cast[i].n > top || (s->cast[i].n == top && cw > w))
       top = s->cast[i].n, k = s->cast[i].key, w = cw;
   }
-  return 2 * top >= s->nvec ? k : 0;
+  return top && 2 * top >= s->nvec ? k : 0;
 }
 
 /* 1 when a and b each name at least two people and none in common. */

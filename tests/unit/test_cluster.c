@@ -119,6 +119,16 @@ TEST(cluster_pairs_in_a_long_stream) {
   xc_clusterer_free(c);
 }
 
+/* Adds s as the next report and returns whether it joined the story of
+ * the first; frees c and s. */
+static int last_joins_first(xc_clusterer *c, xc_evsig *s) {
+  uint32_t last = xc_clusterer_add(c, s, -1, 0);
+  int joined = last == xc_clusterer_story_of(c, 0);
+  xc_evsig_release(s);
+  xc_clusterer_free(c);
+  return joined;
+}
+
 /* A report that shares a third of the words 20..49 of a story, names
  * nobody and has no date: close enough to join, unless something speaks
  * against. */
@@ -134,11 +144,7 @@ static int joins_after_naming(int named) {
     xc_clusterer_add(c, &s, -1, 0);
   }
   weak_match(&s);
-  xc_clusterer_add(c, &s, -1, 0);
-  int joined = xc_clusterer_story_of(c, 3) == xc_clusterer_story_of(c, 0);
-  xc_evsig_release(&s);
-  xc_clusterer_free(c);
-  return joined;
+  return last_joins_first(c, &s);
 }
 
 /* The story's main person is one most of its reports name: a report that
@@ -163,11 +169,7 @@ static int undated_joins(uint32_t unplaced) {
   }
   weak_match(&s);
   s.unplaced = unplaced;
-  xc_clusterer_add(c, &s, -1, 0);
-  int joined = xc_clusterer_story_of(c, 2) == xc_clusterer_story_of(c, 0);
-  xc_evsig_release(&s);
-  xc_clusterer_free(c);
-  return joined;
+  return last_joins_first(c, &s);
 }
 
 TEST(cluster_undated_report_that_names_days) {
@@ -199,11 +201,7 @@ static int joins_with(unsigned shared, uint32_t place, uint32_t num, int32_t day
     s.words[30] = (xc_sig_item){num, 1.0f, XC_SIG_NUMBER};
     s.nwords = s.wcap = 31;
   }
-  xc_clusterer_add(c, &s, -1, 0);
-  int joined = xc_clusterer_story_of(c, 2) == xc_clusterer_story_of(c, 0);
-  xc_evsig_release(&s);
-  xc_clusterer_free(c);
-  return joined;
+  return last_joins_first(c, &s);
 }
 
 /* A report whose own main place the story never names, while it leaves
