@@ -189,17 +189,24 @@ static void mark_lead(const xc_lang_doc *ld, uint8_t *role) {
  * publication and not long before it; else the publication date. */
 static void event_date(xc_evsig *s, const xc_lang_doc *ld, const xc_timexv *tx,
                        const uint8_t *role) {
-  s->date = s->published, s->date_in_text = 0;
+  s->date = s->published, s->date_in_text = 0, s->wday = 0;
   size_t k = 0;
   for (size_t i = 0; i < tx->n; i++) {
     k = sent_of(ld, tx->v[i].start, k);
     if (role[k] != 1) continue;
-    int32_t d = value_day(tx->v[i].value, 0);
-    if (d == XC_SIG_NODATE) continue;
+    const char *v = tx->v[i].value;
+    int32_t d = value_day(v, 0);
+    if (d == XC_SIG_NODATE) {
+      /* a weekday that could not be placed: "XXXX-WXX-6" */
+      if (!s->wday && !strncmp(v, "XXXX-WXX-", 9) && v[9] >= '1' && v[9] <= '7')
+        s->wday = (uint8_t)(v[9] - '0');
+      continue;
+    }
     if (s->published != XC_SIG_NODATE &&
         (d > s->published + 1 || d < s->published - LEAD_DATE_BEFORE))
       continue;
     s->date = d, s->date_in_text = 1;
+    s->wday = (uint8_t)(((d % 7) + 7 + 3) % 7 + 1); /* day 0, 1970-01-01, a Thursday */
     return;
   }
 }
@@ -268,7 +275,7 @@ void xc_evsig_make_empty(xc_evsig *s, const char *title, const char *published) 
   s->nwords = s->nnames = s->nbackground = 0;
   s->unplaced = 0;
   s->date = s->published = day_of(published);
-  s->date_in_text = 0;
+  s->date_in_text = 0, s->wday = 0;
   if (title) add_title(s, title);
   s->nwords = fold(s->words, s->nwords);
 }

@@ -34,6 +34,9 @@ typedef struct xc_evsig {
   int32_t date;      /* day number (xc_timex_day_number) of the event */
   int32_t published; /* day number of publication */
   int date_in_text;  /* 1: date comes from the lead, 0: publication */
+  uint8_t wday;      /* weekday of the lead's event day (1 Monday .. 7
+                        Sunday), from its date or, undated, from the day
+                        it names ("on Saturday"); 0 unknown */
   uint32_t unplaced; /* dates it names that could not be placed in time
                         ("on Saturday" in a report with no publication date) */
   int32_t background[XC_SIG_BACKGROUND]; /* earlier events' days, ascending */

@@ -636,13 +636,18 @@ static void fmt_pt(const pt *p, char *out) {
   case G_DAY:
   case G_POD:
   case G_TIME:
-    *o++ = '-', n--;
-    put_2(o, n, p->m);
-    o += 2, n -= 2;
-    if (p->g == G_MONTH) return;
-    *o++ = '-', n--;
-    put_2(o, n, p->d);
-    o += 2, n -= 2;
+    if (p->d < 0) { /* a weekday of an unknown week (wday_pt) */
+      w = snprintf(o, n, "-WXX-%d", -p->d);
+      o += w, n -= (size_t)w;
+    } else {
+      *o++ = '-', n--;
+      put_2(o, n, p->m);
+      o += 2, n -= 2;
+      if (p->g == G_MONTH) return;
+      *o++ = '-', n--;
+      put_2(o, n, p->d);
+      o += 2, n -= 2;
+    }
     if (p->g == G_POD) snprintf(o, n, "T%s", pod_code[p->sub]);
     else if (p->g == G_TIME) snprintf(o, n, "T%02d:%02d", p->hh, p->mm);
     return;
@@ -1359,7 +1364,11 @@ static pt unknown_day(void) {
  * alone, the DCT itself when it is that day, else the one before (past or
  * no tense: news reports what happened) or after (future). */
 static pt wday_pt(const ctx *c, int wd, int rel, int tense) {
-  if (!c->has_dct) return unknown_day();
+  if (!c->has_dct) { /* which day is unknown, which weekday is not: XXXX-WXX-6 */
+    pt p = unknown_day();
+    p.d = -wd;
+    return p;
+  }
   long z = c->dctz;
   if (rel == K_PREVIOUS || rel == K_FOLLOWING) { /* from the day last named */
     if (c->has_refday) z = c->refday;

@@ -178,10 +178,12 @@ TEST(cluster_undated_report_that_names_days) {
 }
 
 /* Two reports of one event (words 40..69, place 500 named three times,
- * date `day0`), then a report sharing `shared` of those words (the rest
- * its own) with place `place` (0: none), specific number `num` (0: none)
- * and date `when`. Returns whether it joins their story. */
-static int joins_with(unsigned shared, uint32_t place, uint32_t num, int32_t day0, int32_t when) {
+ * date `day0`, event weekday `wd0`), then a report sharing `shared` of
+ * those words (the rest its own) with place `place` (0: none), specific
+ * number `num` (0: none), date `when` and weekday `wd` (0: unknown).
+ * Returns whether it joins their story. */
+static int joins_with(unsigned shared, uint32_t place, uint32_t num, int32_t day0, int32_t when,
+                      int wd0, int wd) {
   xc_clusterer *c = xc_clusterer_new();
   xc_evsig s = {0};
   for (int k = 0; k < 2; k++) {
@@ -191,9 +193,11 @@ static int joins_with(unsigned shared, uint32_t place, uint32_t num, int32_t day
     s.words = xc_xrealloc(s.words, 31 * sizeof *s.words);
     s.words[30] = (xc_sig_item){7000, 1.0f, XC_SIG_NUMBER};
     s.nwords = s.wcap = 31;
+    s.wday = (uint8_t)wd0;
     xc_clusterer_add(c, &s, -1, 0);
   }
   sig(&s, 10 + shared, 30, 0, when); /* shares 40..40+shared-1 */
+  s.wday = (uint8_t)wd;
   s.names[0] = (xc_sig_item){place, 3.0f, XC_NER_LOC};
   s.nnames = place != 0;
   if (num) {
@@ -207,21 +211,35 @@ static int joins_with(unsigned shared, uint32_t place, uint32_t num, int32_t day
 /* A report whose own main place the story never names, while it leaves
  * out the story's: a fire in another town. */
 TEST(cluster_two_main_places) {
-  CHECK(joins_with(10, 0, 0, XC_SIG_NODATE, XC_SIG_NODATE));
-  CHECK(!joins_with(10, 600, 0, XC_SIG_NODATE, XC_SIG_NODATE));
+  CHECK(joins_with(10, 0, 0, XC_SIG_NODATE, XC_SIG_NODATE, 0, 0));
+  CHECK(!joins_with(10, 600, 0, XC_SIG_NODATE, XC_SIG_NODATE, 0, 0));
 }
 
 /* A specific number in common (a toll, an age) tips a borderline match. */
 TEST(cluster_specific_number_in_common) {
-  CHECK(joins_with(6, 0, 7000, XC_SIG_NODATE, XC_SIG_NODATE));
-  CHECK(!joins_with(6, 0, 7001, XC_SIG_NODATE, XC_SIG_NODATE));
+  CHECK(joins_with(6, 0, 7000, XC_SIG_NODATE, XC_SIG_NODATE, 0, 0));
+  CHECK(!joins_with(6, 0, 7001, XC_SIG_NODATE, XC_SIG_NODATE, 0, 0));
 }
 
 /* Event dates agree within three days; five days apart say nothing. */
 TEST(cluster_dates_agree_when_close) {
   int32_t d = day(2030, 5, 1);
-  CHECK(joins_with(6, 0, 0, d, d + 2));
-  CHECK(!joins_with(6, 0, 0, d, d + 5));
+  CHECK(joins_with(6, 0, 0, d, d + 2, 0, 0));
+  CHECK(!joins_with(6, 0, 0, d, d + 5, 0, 0));
+}
+
+/* Undated reports: the event's weekday ("on Saturday") tips a borderline
+ * match either way; a weekday the story never gives holds back one that
+ * would otherwise join. */
+TEST(cluster_weekdays_when_dates_are_unknown) {
+  int32_t u = XC_SIG_NODATE;
+  CHECK(!joins_with(6, 0, 0, u, u, 6, 0));
+  CHECK(joins_with(6, 0, 0, u, u, 6, 6));
+  CHECK(joins_with(10, 0, 0, u, u, 6, 0));
+  CHECK(!joins_with(10, 0, 0, u, u, 6, 1));
+  /* dated reports are compared by their dates, not weekdays */
+  int32_t d = day(2030, 5, 4);
+  CHECK(joins_with(10, 0, 0, d, d, 6, 1));
 }
 
 /* ---- signatures from text ---- */

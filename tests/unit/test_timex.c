@@ -305,6 +305,9 @@ TEST(timex_without_dct) {
   CHECK_STR(tag("He left yesterday and returns in 2031.", NULL),
             "yesterday|DATE|XXXX-XX-XX ; 2031|DATE|2031");
   CHECK_STR(tag("It closed last week.", NULL), "last week|DATE|XXXX-WXX");
+  /* a weekday with no week to place it in keeps its day of the week */
+  CHECK_STR(tag("The mill shut on Saturday and reopened at 6 p.m. Tuesday.", NULL),
+            "Saturday|DATE|XXXX-WXX-6 ; 6 p.m. Tuesday|TIME|XXXX-WXX-2T18:00");
 }
 
 TEST(timex_leap_years) {
