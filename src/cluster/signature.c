@@ -233,6 +233,96 @@ static void background(xc_evsig *s, const xc_lang_doc *ld, const xc_timexv *tx, 
   }
 }
 
+/* ---- quantities: "28 stranded", "two dead" ---- */
+
+static const char *const NUM_WORDS[] = {"eight", "eighteen", "eleven", "fifteen", "five",
+                                        "four", "fourteen", "nine", "nineteen", "one",
+                                        "seven", "seventeen", "six", "sixteen", "ten",
+                                        "thirteen", "three", "twelve", "twenty", "two"};
+static const unsigned NUM_VALUES[] = {8, 18, 11, 15, 5, 4, 14, 9, 19, 1,
+                                      7, 17, 6, 16, 10, 13, 3, 12, 20, 2};
+/* Words after a number that are not what it counts. */
+static const char *const QTY_SKIP[] = {"a", "am", "an", "and", "at", "by", "for", "from", "in",
+                                       "of", "on", "or", "pm", "the", "to"};
+
+static int is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+static int in_list(const char *w, const char *const *list, size_t n) {
+  return bsearch(w, list, n, sizeof *list, cmp_str) != NULL;
+}
+
+/* 1 when byte b lies inside a time expression of tx ("3 days", "7 p.m."). */
+static int in_timex(const xc_timexv *tx, size_t b) {
+  for (size_t i = 0; tx && i < tx->n; i++)
+    if (b >= tx->v[i].start && b < tx->v[i].end) return 1;
+  return 0;
+}
+
+static void add_qty(xc_evsig *s, const char *unit, size_t n, unsigned long value10) {
+  if (s->nqty == XC_SIG_QTY || !n || n >= 32) return;
+  char low[32];
+  for (size_t i = 0; i < n; i++) low[i] = (char)xc_lower((unsigned char)unit[i]);
+  low[n] = 0;
+  if (in_list(low, QTY_SKIP, sizeof QTY_SKIP / sizeof *QTY_SKIP)) return;
+  if (n > 3 && low[n - 1] == 's' && low[n - 2] != 's') n--; /* "deaths" counts "death" */
+  xc_sig_qty q = {xc_evsig_word_key(low, n), (uint32_t)value10};
+  for (size_t i = 0; i < s->nqty; i++)
+    if (s->qty[i].unit == q.unit && s->qty[i].value == q.value) return;
+  s->qty[s->nqty++] = q;
+}
+
+/* The quantities of text p[a, b) (bytes of base + a.. in tx's offsets):
+ * a number, in digits or a word up to twenty, then the word it counts,
+ * after a space or a hyphen. Years and numbers inside time expressions
+ * are not quantities. */
+static void scan_qty(xc_evsig *s, const char *p, size_t a, size_t b, const xc_timexv *tx) {
+  size_t i = a;
+  while (i < b && s->nqty < XC_SIG_QTY) {
+    if (i > a && (is_alpha((unsigned char)p[i - 1]) || is_digit((unsigned char)p[i - 1]))) {
+      i++;
+      continue;
+    }
+    size_t start = i;
+    unsigned long v = 0;
+    int ok = 0;
+    if (is_digit((unsigned char)p[i])) {
+      while (i < b && (is_digit((unsigned char)p[i]) ||
+                       (p[i] == ',' && i + 3 < b && is_digit((unsigned char)p[i + 1]) &&
+                        is_digit((unsigned char)p[i + 3])))) {
+        if (p[i] != ',' && v < 100000000) v = v * 10 + (unsigned)(p[i] - '0');
+        i++;
+      }
+      v *= 10;
+      if (i + 1 < b && p[i] == '.' && is_digit((unsigned char)p[i + 1])) {
+        v += (unsigned)(p[i + 1] - '0');
+        for (i += 1; i < b && is_digit((unsigned char)p[i]); i++) {}
+      }
+      ok = !(v >= 19000 && v <= 20300 && v % 10 == 0); /* not a year */
+    } else if (is_alpha((unsigned char)p[i])) {
+      char w[16];
+      size_t n = 0;
+      while (i < b && is_alpha((unsigned char)p[i])) {
+        if (n < sizeof w - 1) w[n++] = (char)xc_lower((unsigned char)p[i]);
+        i++;
+      }
+      w[n] = 0;
+      const char *const *hit = bsearch(w, NUM_WORDS, sizeof NUM_WORDS / sizeof *NUM_WORDS,
+                                       sizeof *NUM_WORDS, cmp_str);
+      if (hit) v = 10 * NUM_VALUES[hit - NUM_WORDS], ok = 1;
+    } else {
+      i++;
+      continue;
+    }
+    if (!ok || in_timex(tx, start)) continue;
+    size_t j = i;
+    if (j < b && (p[j] == ' ' || p[j] == '-')) j++;
+    size_t u = j;
+    while (j < b && is_alpha((unsigned char)p[j])) j++;
+    if (j > u && (j == b || !is_digit((unsigned char)p[j]))) add_qty(s, p + u, j - u, v);
+  }
+}
+
 static float role_weight(uint8_t r) { return r == 1 ? W_LEAD : r == 2 ? W_BACKGROUND : W_BODY; }
 
 /* Names: one key per mention, weighted by its sentence; a name whose
@@ -272,18 +362,18 @@ static int32_t day_of(const char *published) {
 }
 
 void xc_evsig_make_empty(xc_evsig *s, const char *title, const char *published) {
-  s->nwords = s->nnames = s->nbackground = 0;
+  s->nwords = s->nnames = s->nbackground = s->nqty = 0;
   s->unplaced = 0;
   s->date = s->published = day_of(published);
   s->date_in_text = 0, s->wday = 0;
-  if (title) add_title(s, title);
+  if (title) add_title(s, title), scan_qty(s, title, 0, strlen(title), NULL);
   s->nwords = fold(s->words, s->nwords);
 }
 
 void xc_evsig_make(xc_evsig *s, const char *title, const char *text, size_t n,
                    const xc_lang_doc *ld, const xc_timexv *tx, const char *published) {
   (void)n;
-  s->nwords = s->nnames = s->nbackground = 0;
+  s->nwords = s->nnames = s->nbackground = s->nqty = 0;
   s->published = day_of(published);
   uint8_t *role = xc_xcalloc(ld->sents.n ? ld->sents.n : 1, 1);
   mark_lead(ld, role);
@@ -293,6 +383,9 @@ void xc_evsig_make(xc_evsig *s, const char *title, const char *text, size_t n,
   for (size_t i = 0; i < tx->n; i++)
     s->unplaced += (tx->v[i].type == XC_TIMEX_DATE || tx->v[i].type == XC_TIMEX_TIME) &&
                    strchr(tx->v[i].value, 'X') != NULL;
+  if (title) scan_qty(s, title, 0, strlen(title), NULL);
+  for (size_t k = 0; k < ld->sents.n; k++)
+    if (role[k] == 1) scan_qty(s, text, ld->sents.v[k].start, ld->sents.v[k].end, tx);
   if (title) add_title(s, title);
   size_t ntw = s->nwords = fold(s->words, s->nwords);
   xc_sig_item *tw = xc_xmalloc((ntw ? ntw : 1) * sizeof *tw);

@@ -16,6 +16,14 @@
 #define XC_SIG_NODATE INT32_MIN /* no date known */
 #define XC_SIG_BACKGROUND 8     /* earlier event dates kept per report */
 #define XC_SIG_NUMBER 1         /* a word that is a specific number (a toll, an age) */
+#define XC_SIG_QTY 8            /* quantities kept per report */
+
+/* A quantity the title or lead gives: a number and the word it counts
+ * ("28 stranded", "two dead", "5.6-magnitude"). */
+typedef struct xc_sig_qty {
+  uint32_t unit;  /* key of the counted word (xc_evsig_word_key, lower case) */
+  uint32_t value; /* the number times 10, rounded ("5.6" is 56) */
+} xc_sig_qty;
 
 /* A weighted key: a content word or a name (32-bit hashes). */
 typedef struct xc_sig_item {
@@ -41,6 +49,8 @@ typedef struct xc_evsig {
                         ("on Saturday" in a report with no publication date) */
   int32_t background[XC_SIG_BACKGROUND]; /* earlier events' days, ascending */
   size_t nbackground;
+  xc_sig_qty qty[XC_SIG_QTY]; /* title and lead quantities, first ones */
+  size_t nqty;
 } xc_evsig;
 
 void xc_evsig_init(xc_evsig *s);

@@ -321,6 +321,85 @@ TEST(cluster_signature_event_date_and_background) {
   xc_lang_doc_release(&ld);
 }
 
+/* The signature of text (title may be NULL) published on pub ("YYYY-MM-DD"
+ * or NULL) into s. */
+static void sig_of(xc_evsig *s, const char *title, const char *text, const char *pub) {
+  xc_lang_doc ld;
+  xc_lang_doc_init(&ld);
+  xc_timexv tx;
+  xc_timexv_init(&tx);
+  xc_date dct;
+  int dated = pub && xc_timex_parse_date(pub, 10, &dct) == 0;
+  CHECK(xc_lang_analyze(text, strlen(text), NULL, &ld) == 0);
+  CHECK(xc_timex_tag(text, strlen(text), dated ? &dct : NULL, &tx) == 0);
+  xc_evsig_make(s, title, text, strlen(text), &ld, &tx, pub);
+  xc_timexv_release(&tx);
+  xc_lang_doc_release(&ld);
+}
+
+static int has_qty(const xc_evsig *s, const char *unit, uint32_t value10) {
+  for (size_t i = 0; i < s->nqty; i++)
+    if (s->qty[i].unit == xc_evsig_word_key(unit, strlen(unit)) && s->qty[i].value == value10)
+      return 1;
+  return 0;
+}
+
+/* Quantities: a number in digits or words and the word it counts, from
+ * the title and the lead; not a year, a time or a span of days. */
+TEST(cluster_signature_quantities_and_weekday) {
+  xc_evsig s;
+  xc_evsig_init(&s);
+  sig_of(&s, "Flash flood at Tollen port leaves 28 stranded",
+         "Two dead and 1,200 homes without power after a 5.6-magnitude tremor struck "
+         "Tollen at 7 p.m. on Saturday, three days after the 2030 floods.\n\n"
+         "Later that evening 40 volunteers arrived.\n\nBy night 9 boats had been found.\n\n"
+         "Officials counted 15 injured.\n",
+         NULL);
+  CHECK(has_qty(&s, "stranded", 280));
+  CHECK(has_qty(&s, "dead", 20));
+  CHECK(has_qty(&s, "home", 12000)); /* plural folded */
+  CHECK(has_qty(&s, "magnitude", 56));
+  CHECK(has_qty(&s, "volunteer", 400));
+  CHECK(has_qty(&s, "boat", 90));
+  CHECK(!has_qty(&s, "floods", 20300) && !has_qty(&s, "flood", 20300));
+  CHECK(!has_qty(&s, "day", 30));
+  CHECK(!has_qty(&s, "injured", 150)); /* past the lead */
+  /* undated: the lead's weekday stands for the event day */
+  CHECK(s.date == XC_SIG_NODATE && s.wday == 6);
+  /* dated: the weekday of the event date */
+  sig_of(&s, NULL, "A tremor struck Tollen on Saturday, officials said.\n", "2031-03-13");
+  CHECK(s.date == day(2031, 3, 8) && s.wday == 6);
+  xc_evsig_release(&s);
+}
+
+/* Two reports of one flood (words 40..69) that count `first` and `second`
+ * stranded, then a report sharing 10 of their words that counts `mine`.
+ * Returns whether it joins their story. */
+static int joins_counting(uint32_t first, uint32_t second, uint32_t mine) {
+  xc_clusterer *c = xc_clusterer_new();
+  xc_evsig s = {0};
+  uint32_t stranded = xc_evsig_word_key("stranded", 8);
+  for (int k = 0; k < 2; k++) {
+    sig(&s, 40, 30, 0, XC_SIG_NODATE);
+    s.qty[0] = (xc_sig_qty){stranded, k ? second : first};
+    s.nqty = 1;
+    xc_clusterer_add(c, &s, -1, 0);
+  }
+  sig(&s, 20, 30, 0, XC_SIG_NODATE);
+  s.qty[0] = (xc_sig_qty){stranded, mine};
+  s.nqty = 1;
+  return last_joins_first(c, &s);
+}
+
+/* A report that counts what the story counts, with another number, is a
+ * look-alike ("2 stranded" against "28 stranded"); the same number, or a
+ * story whose count already varies (a toll that rose), is no sign. */
+TEST(cluster_counts_apart) {
+  CHECK(joins_counting(280, 280, 280));
+  CHECK(!joins_counting(280, 280, 20));
+  CHECK(joins_counting(280, 300, 20));
+}
+
 /* ---- the pipeline on the fixture ---- */
 
 #define STORIES "tests/fixtures/stories/"
