@@ -44,7 +44,12 @@
 #define PRIOR_DOCS 50.0  /* unseen documents behind the frequencies (idf) */
 #define JOIN 0.13        /* score to join a story */
 #define BRIDGE 0.45      /* score with a second story that merges it in */
-#define PERSON_ABSENT 0.15 /* the story's main person is not in the report */
+#define PERSON_ABSENT 0.15 /* the story's main person is not in the report, and
+                              something else speaks against */
+#define PERSON_ABSENT_ALONE 0.10 /* the same with nothing else against: a weak
+                                    sign by itself (on ECB+ 18% of same-event
+                                    candidates, 13% of sibling ones; with
+                                    other signs 33% against 70%) */
 #define PERSON_OTHER 0.10  /* the report's main person has no real part in the story */
 #define PART_SHARE 0.5     /* a real part: this share of the main person's weight */
 #define MAIN_MIN 3.0f      /* a report's main person: named three times (lead: twice) */
@@ -474,16 +479,16 @@ static int qty_apart(const xc_sig_qty *q, size_t nq, const story *s) {
 
 static double who_when(const docvec *d, int32_t date, int wday, int specific, const story *s,
                        int *conflict) {
-  double adj = 0;
+  double adj = 0, pen = 0;
   *conflict = 0;
   uint32_t who = story_person(s);
-  if (who && weight_of(d->names, d->nnames, who) == 0) adj -= PERSON_ABSENT, *conflict |= 1;
+  if (who && weight_of(d->names, d->nnames, who) == 0) *conflict |= 1;
   /* the report's own main person, named twice or in the lead, with no
    * real part in the story (recalled in passing at most) */
   size_t k = report_person(d);
   if (who && k < d->nnames &&
       weight_of(s->names, s->nnames, d->names[k].key) < PART_SHARE * weight_of(s->names, s->nnames, who))
-    adj -= PERSON_OTHER, *conflict |= 2;
+    pen += PERSON_OTHER, *conflict |= 2;
   /* two places: the story's main place missing from the report, whose
    * own main place (named PLACE_MIN times, lead counting double) has no
    * real part in the story: a fire in one town, then one in another */
@@ -493,8 +498,8 @@ static double who_when(const docvec *d, int32_t date, int wday, int specific, co
       weight_of(d->names, d->nnames, where) == 0 &&
       weight_of(s->names, s->nnames, d->names[kp].key) <
           PART_SHARE * weight_of(s->names, s->nnames, where))
-    adj -= PLACE_OTHER, *conflict |= 16;
-  if (disjoint_casts(d->names, d->nnames, s->names, s->nnames)) adj -= CAST_APART, *conflict |= 4;
+    pen += PLACE_OTHER, *conflict |= 16;
+  if (disjoint_casts(d->names, d->nnames, s->names, s->nnames)) pen += CAST_APART, *conflict |= 4;
   /* a toll, an age, a sum or a score in common: siblings share the
    * frame (the same team, the same store chain), rarely the numbers */
   for (size_t i = 0; i < d->nnums; i++)
@@ -502,12 +507,12 @@ static double who_when(const docvec *d, int32_t date, int wday, int specific, co
       adj += NUM_AGREE;
       break;
     }
-  if (d->nqty && qty_apart(d->qty, d->nqty, s)) adj -= QTY_APART, *conflict |= 64;
+  if (d->nqty && qty_apart(d->qty, d->nqty, s)) pen += QTY_APART, *conflict |= 64;
   int32_t gap = date_gap(date, s->lo, s->hi);
   /* no dates to compare, but weekdays: "fired on Saturday" is not the
    * hiring of a Monday (a story whose reports name three weekdays or more
    * agrees with any of them too easily to count) */
-  if (gap < 0 && wday && s->wdays && !(s->wdays >> wday & 1)) adj -= WDAY_APART, *conflict |= 32;
+  if (gap < 0 && wday && s->wdays && !(s->wdays >> wday & 1)) pen += WDAY_APART, *conflict |= 32;
   else if (gap < 0 && wday && (s->wdays >> wday & 1) && popcount8(s->wdays) <= 2)
     adj += WDAY_AGREE;
   if (gap > DATE_GAP) adj -= DATE_APART, *conflict |= 8;
@@ -519,7 +524,8 @@ static double who_when(const docvec *d, int32_t date, int wday, int specific, co
   else if (date == XC_SIG_NODATE ? specific && s->lo != XC_SIG_NODATE
                                  : s->lo == XC_SIG_NODATE && s->undated_specific)
     adj -= DATE_UNKNOWN;
-  return adj;
+  if (*conflict & 1) pen += *conflict == 1 ? PERSON_ABSENT_ALONE : PERSON_ABSENT;
+  return adj - pen;
 }
 
 /* Similarity of a report to a story, before conflicts. */

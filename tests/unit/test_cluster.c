@@ -156,6 +156,34 @@ TEST(cluster_main_person_is_named_by_most_reports) {
   CHECK(joins_after_naming(1));
 }
 
+/* Three undated reports of one event (words 40..69, weekday 6) that all
+ * name person 77, then a report sharing `shared` of their words that
+ * names nobody, with weekday wd. Returns whether it joins their story. */
+static int joins_without_person(unsigned shared, int wd) {
+  xc_clusterer *c = xc_clusterer_new();
+  xc_evsig s = {0};
+  for (int k = 0; k < 3; k++) {
+    sig(&s, 40, 30, 77, XC_SIG_NODATE);
+    s.wday = 6;
+    xc_clusterer_add(c, &s, -1, 0);
+  }
+  sig(&s, 10 + shared, 30, 0, XC_SIG_NODATE);
+  s.wday = (uint8_t)wd;
+  return last_joins_first(c, &s);
+}
+
+/* Leaving out the story's main person is a weak sign by itself and a
+ * strong one beside another (here the event on another weekday): a report
+ * that names nobody joins on fewer shared words than one that also gives
+ * another day. */
+TEST(cluster_person_absent_weighs_more_with_another_sign) {
+  CHECK(!joins_without_person(12, 0));
+  CHECK(joins_without_person(14, 0));
+  CHECK(!joins_without_person(14, 1));
+  CHECK(!joins_without_person(19, 1));
+  CHECK(joins_without_person(20, 1));
+}
+
 /* Two dated reports of one event (words 20..49), then an undated weak
  * match: it joins when it is vague, not when it names a day that could
  * not be placed ("on Saturday" with no publication date): that may be
