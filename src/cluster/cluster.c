@@ -11,10 +11,9 @@
  * the story, no person in common, two different main places, event dates
  * apart, one side dated and the other not, event weekdays apart when the
  * dates are unknown, the same thing counted with another number (all
- * against); event dates or weekdays together, a
- * specific number in common (for). A report that no
- * other joined gets a second look once the stories have grown (late
- * binding). Stories keep bounded centroids; the index keeps bounded
+ * against); event dates or weekdays together, a specific number in
+ * common (for). A story of one or two reports that no other joined gets a
+ * second look once the stories have grown (late binding). Stories keep bounded centroids; the index keeps bounded
  * postings and stories idle for a while leave it, so the work per report
  * stays flat however many came before. */
 #include "cluster.h"
@@ -282,6 +281,15 @@ typedef struct {
   size_t nqty;
 } docvec;
 
+/* Keeps the heaviest max of tmp[n] (reordered) and writes them to out at
+ * unit length, in key order; returns how many. */
+static size_t unit_top(wt *tmp, size_t n, size_t max, wt *out) {
+  n = keep_top(tmp, n, max);
+  double nn = norm(tmp, n);
+  for (size_t i = 0; i < n; i++) out[i] = (wt){tmp[i].key, nn > 0 ? (float)(tmp[i].w / nn) : 0};
+  return n;
+}
+
 /* tf-idf of the items (log tf), top max, unit length, key order. */
 static size_t weigh(const xc_clusterer *c, const xc_sig_item *it, size_t n, int names, wt *out,
                     float *raw, size_t max) {
@@ -293,15 +301,11 @@ static size_t weigh(const xc_clusterer *c, const xc_sig_item *it, size_t n, int 
     /* raw counts ride along in the key order of the output (below) */
     tmp[k++] = (wt){names ? NAME_KEY(it[i].key, it[i].type) : it[i].key, (float)w};
   }
-  k = keep_top(tmp, k, max);
-  double nn = norm(tmp, k);
-  for (size_t i = 0; i < k; i++) {
-    out[i] = (wt){tmp[i].key, nn > 0 ? (float)(tmp[i].w / nn) : 0};
-    if (raw) {
-      raw[i] = 0;
-      for (size_t j = 0; j < n; j++)
-        if (NAME_KEY(it[j].key, it[j].type) == tmp[i].key) raw[i] += it[j].w;
-    }
+  k = unit_top(tmp, k, max, out);
+  for (size_t i = 0; raw && i < k; i++) {
+    raw[i] = 0;
+    for (size_t j = 0; j < n; j++)
+      if (NAME_KEY(it[j].key, it[j].type) == out[i].key) raw[i] += it[j].w;
   }
   free(tmp);
   return k;
@@ -842,24 +846,22 @@ uint32_t xc_clusterer_add(xc_clusterer *c, const xc_evsig *sg, long copy_of, int
   return sid;
 }
 
-/* A small story seen as one report: its centroids' heaviest entries at
- * unit length (a one-report story's are the report's own vectors); its
- * first report's main person stands for the mention counts, which are not
- * kept. */
-/* The heaviest max of v[n] into out, unit length, key order. */
-static size_t top_unit(const wt *v, size_t n, size_t max, wt *out) {
+/* The heaviest max entries of a centroid v[n] into out, unit length. */
+static size_t centroid_top(const wt *v, size_t n, size_t max, wt *out) {
   wt *tmp = xc_xmalloc((n ? n : 1) * sizeof *tmp);
   memcpy(tmp, v, n * sizeof *tmp);
-  n = keep_top(tmp, n, max);
-  double nn = norm(tmp, n);
-  for (size_t i = 0; i < n; i++) out[i] = (wt){tmp[i].key, nn > 0 ? (float)(tmp[i].w / nn) : 0};
+  n = unit_top(tmp, n, max, out);
   free(tmp);
   return n;
 }
 
+/* A small story seen as one report: its centroids' heaviest entries at
+ * unit length (a one-report story's are the report's own vectors); its
+ * first report's main person stands for the mention counts, which are not
+ * kept. */
 static void lone_docvec(const story *s, docvec *d) {
-  d->nterms = top_unit(s->terms, s->nterms, DOC_TERMS, d->terms);
-  d->nnames = top_unit(s->names, s->nnames, DOC_NAMES, d->names);
+  d->nterms = centroid_top(s->terms, s->nterms, DOC_TERMS, d->terms);
+  d->nnames = centroid_top(s->names, s->nnames, DOC_NAMES, d->names);
   for (size_t i = 0; i < d->nnames; i++)
     d->name_raw[i] = d->names[i].key == s->first_person ? MAIN_MIN : 0;
   d->nnums = s->nnums < DOC_NUMS ? s->nnums : DOC_NUMS;
@@ -890,15 +892,14 @@ static void settle_story(xc_clusterer *c, uint32_t id) {
   double top = JOIN;
   for (size_t i = 0; i < n; i++) {
     if (cv[i].story == id) continue;
-    int conflict;
-    double sc = similarity(d, &c->st[cv[i].story]) +
-                who_when(d, s->lo, wday, s->undated_specific, &c->st[cv[i].story], &conflict);
+    const story *t = &c->st[cv[i].story];
     /* two dated reports are an event of their own unless their days are
      * the other story's (a running story's next event comes days later) */
-    const story *t = &c->st[cv[i].story];
     if (s->nvec > 1 && s->lo != XC_SIG_NODATE && t->lo != XC_SIG_NODATE &&
         (date_gap(s->lo, t->lo, t->hi) > SETTLE_DAYS || date_gap(s->hi, t->lo, t->hi) > SETTLE_DAYS))
       continue;
+    int conflict;
+    double sc = similarity(d, t) + who_when(d, s->lo, wday, s->undated_specific, t, &conflict);
     if (sc >= top) top = sc, best = (long)cv[i].story;
   }
   free(d);

@@ -53,9 +53,11 @@ static const char *const STOP[] = {
 
 static int cmp_str(const void *k, const void *e) { return strcmp(k, *(const char *const *)e); }
 
-static int is_stop(const char *w) {
-  return bsearch(w, STOP, sizeof STOP / sizeof *STOP, sizeof *STOP, cmp_str) != NULL;
+static int in_list(const char *w, const char *const *list, size_t n) {
+  return bsearch(w, list, n, sizeof *list, cmp_str) != NULL;
 }
+
+static int is_stop(const char *w) { return in_list(w, STOP, sizeof STOP / sizeof *STOP); }
 
 uint32_t xc_evsig_word_key(const char *p, size_t n) {
   return (uint32_t)xc_hash64(p, n, SEED_WORD);
@@ -248,10 +250,6 @@ static const char *const QTY_SKIP[] = {"a", "am", "an", "and", "at", "by", "for"
 static int is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-static int in_list(const char *w, const char *const *list, size_t n) {
-  return bsearch(w, list, n, sizeof *list, cmp_str) != NULL;
-}
-
 /* 1 when byte b lies inside a time expression of tx ("3 days", "7 p.m."). */
 static int in_timex(const xc_timexv *tx, size_t b) {
   for (size_t i = 0; tx && i < tx->n; i++)
@@ -272,8 +270,8 @@ static void add_qty(xc_evsig *s, const char *unit, size_t n, unsigned long value
   s->qty[s->nqty++] = q;
 }
 
-/* The quantities of text p[a, b) (bytes of base + a.. in tx's offsets):
- * a number, in digits or a word up to twenty, then the word it counts,
+/* The quantities of p[a, b) (offsets as in tx, which may be NULL): a
+ * number, in digits or a word up to twenty, then the word it counts,
  * after a space or a hyphen. Years and numbers inside time expressions
  * are not quantities. */
 static void scan_qty(xc_evsig *s, const char *p, size_t a, size_t b, const xc_timexv *tx) {
