@@ -903,6 +903,8 @@ static void settle_story(xc_clusterer *c, uint32_t id) {
     if (sc >= top) top = sc, best = (long)cv[i].story;
   }
   free(d);
+  if (best >= 0 && c->trace)
+    fprintf(stderr, "cluster: late binding %u into %ld: score %.3f\n", id, best, top);
   if (best >= 0) merge(c, (uint32_t)best, id);
 }
 
