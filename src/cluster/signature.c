@@ -72,6 +72,9 @@ static void push(xc_sig_item **v, size_t *n, size_t *cap, uint32_t key, float w,
   (*v)[(*n)++] = (xc_sig_item){key, w, type};
 }
 
+/* 1 when the whole number v could be a year of news ("2008"). */
+static int year_like(unsigned long v) { return v >= 1900 && v <= 2030; }
+
 /* 1 when the word low[0..n) starts with a number that can tell one event
  * from another: a toll, an age, a sum, a score ("23", "5.6", "61-year-old",
  * "31-24"), not a small count (12 or less) or a year ("2008", "1990s"). */
@@ -82,7 +85,7 @@ static int specific_number(const char *low, size_t n) {
   while (i < n && low[i] >= '0' && low[i] <= '9' && v < 100000000)
     v = v * 10 + (unsigned)(low[i++] - '0');
   if (i + 1 < n && low[i] == '.' && low[i + 1] >= '0' && low[i + 1] <= '9') return 1;
-  if (i == 4 && v >= 1900 && v <= 2030 && (i == n || low[i] == 's')) return 0;
+  if (i == 4 && year_like(v) && (i == n || low[i] == 's')) return 0;
   return v > 12;
 }
 
@@ -296,7 +299,7 @@ static void scan_qty(xc_evsig *s, const char *p, size_t a, size_t b, const xc_ti
         v += (unsigned)(p[i + 1] - '0');
         for (i += 1; i < b && is_digit((unsigned char)p[i]); i++) {}
       }
-      ok = !(v >= 19000 && v <= 20300 && v % 10 == 0); /* not a year */
+      ok = !(v % 10 == 0 && year_like(v / 10)); /* not a year */
     } else if (is_alpha((unsigned char)p[i])) {
       char w[16];
       size_t n = 0;
