@@ -65,6 +65,8 @@
 #define QTY_APART 0.10   /* the same thing counted, another number ("28
                             stranded" against a story's "2 stranded") */
 #define STORY_QTY 16     /* quantities a story keeps */
+#define FOLLOW_SIM 0.20  /* a follow-up: dates apart, the same people, this similar
+                            (below) */
 #define DATE_GAP 7       /* days */
 #define DATE_NEAR 3      /* days: event dates this close agree (a running story
                             moves on in a week: close is not the same) */
@@ -483,8 +485,8 @@ static int qty_apart(const xc_sig_qty *q, size_t nq, const story *s) {
   return apart;
 }
 
-static double who_when(const docvec *d, int32_t date, int wday, int specific, const story *s,
-                       int *conflict) {
+static double who_when(const docvec *d, double sim, int32_t date, int wday, int specific,
+                       const story *s, int *conflict) {
   double adj = 0, pen = 0;
   *conflict = 0;
   uint32_t who = story_person(s);
@@ -495,6 +497,9 @@ static double who_when(const docvec *d, int32_t date, int wday, int specific, co
   if (who && k < d->nnames &&
       weight_of(s->names, s->nnames, d->names[k].key) < PART_SHARE * weight_of(s->names, s->nnames, who))
     pen += PERSON_OTHER, *conflict |= 2;
+  /* the same people: the story's main person in the report, and the
+   * report's own main person with a real part in the story */
+  int same_people = who && k < d->nnames && !(*conflict & 3);
   /* two places: the story's main place missing from the report, whose
    * own main place (named PLACE_MIN times, lead counting double) has no
    * real part in the story: a fire in one town, then one in another */
@@ -521,7 +526,13 @@ static double who_when(const docvec *d, int32_t date, int wday, int specific, co
   if (gap < 0 && wday && s->wdays && !(s->wdays >> wday & 1)) pen += WDAY_APART, *conflict |= 32;
   else if (gap < 0 && wday && (s->wdays >> wday & 1) && popcount8(s->wdays) <= 2)
     adj += WDAY_AGREE;
-  if (gap > DATE_GAP) adj -= DATE_APART, *conflict |= 8;
+  /* dates apart, unless the report follows the story up: the same people,
+   * nothing else against but maybe a second place, and as similar as a
+   * report of the day (a hearing weeks after the shooting, the search
+   * going on a month later). A look-alike event has people of its own: a
+   * new fire at the same plant is told by other witnesses. */
+  if (gap > DATE_GAP && !(same_people && !(*conflict & ~16) && sim >= FOLLOW_SIM))
+    adj -= DATE_APART, *conflict |= 8;
   else if (gap >= 0 && gap <= DATE_NEAR) adj += DATE_AGREE;
   /* one side undated though specific: it names days that could not be
    * placed ("on Saturday" with no publication date) or numbers of its
@@ -531,7 +542,7 @@ static double who_when(const docvec *d, int32_t date, int wday, int specific, co
                                  : s->lo == XC_SIG_NODATE && s->undated_specific)
     adj -= DATE_UNKNOWN;
   if (*conflict & 1) pen += *conflict == 1 ? PERSON_ABSENT_ALONE : PERSON_ABSENT;
-  return adj - pen;
+  return sim + adj - pen;
 }
 
 /* Similarity of a report to a story, before conflicts. */
@@ -716,11 +727,16 @@ static void merge(xc_clusterer *c, uint32_t a, uint32_t b) {
 }
 
 /* Two stories that may merge: each one's main person named in the other,
- * event dates not apart. */
+ * event dates not apart, or one's dates within the other's (a story that
+ * took in a follow-up spans weeks; its days' reports may have started a
+ * story of their own). */
 static int stories_agree(const story *a, const story *b) {
   uint32_t pa = story_person(a), pb = story_person(b);
   if (pa && weight_of(b->names, b->nnames, pa) == 0) return 0;
   if (pb && weight_of(a->names, a->nnames, pb) == 0) return 0;
+  if (a->lo != XC_SIG_NODATE && b->lo != XC_SIG_NODATE &&
+      ((b->lo >= a->lo && b->hi <= a->hi) || (a->lo >= b->lo && a->hi <= b->hi)))
+    return 1;
   return date_gap(b->lo, a->lo, a->hi) <= DATE_GAP && date_gap(b->hi, a->lo, a->hi) <= DATE_GAP;
 }
 
@@ -769,7 +785,7 @@ static long best_story(xc_clusterer *c, const docvec *d, const xc_evsig *sg, con
   for (size_t i = 0; i < n; i++) {
     const story *s = &c->st[cv[i].story];
     double sim = similarity(d, s);
-    score[i] = sim + who_when(d, sg->date, sg->wday, specific(sg, d), s, &conflict[i]);
+    score[i] = who_when(d, sim, sg->date, sg->wday, specific(sg, d), s, &conflict[i]);
     if (conflict[i] && ((sim >= JOIN && recalls(sg, s)) || sim >= LOOKALIKE))
       link_add(c, UINT32_MAX, cv[i].story);
     if (score[i] >= top) top = score[i], best = (long)i;
@@ -899,7 +915,7 @@ static void settle_story(xc_clusterer *c, uint32_t id) {
         (date_gap(s->lo, t->lo, t->hi) > SETTLE_DAYS || date_gap(s->hi, t->lo, t->hi) > SETTLE_DAYS))
       continue;
     int conflict;
-    double sc = similarity(d, t) + who_when(d, s->lo, wday, s->undated_specific, t, &conflict);
+    double sc = who_when(d, similarity(d, t), s->lo, wday, s->undated_specific, t, &conflict);
     if (sc >= top) top = sc, best = (long)cv[i].story;
   }
   free(d);

@@ -26,6 +26,7 @@
                                             a vote) */
 #define SEED_WORD 0x574f5244u
 #define SEED_NAME 0x4e414d45u
+#define COARSE_MIN 8 /* letters of a surname whose vowels may go (coarse_surname) */
 
 void xc_evsig_init(xc_evsig *s) { memset(s, 0, sizeof *s); }
 
@@ -120,6 +121,25 @@ static void add_title(xc_evsig *s, const char *t) {
   }
 }
 
+/* A long surname without its vowels (but the first letter) and with
+ * b = v, z = s, q = k: the spellings of one name from other scripts and
+ * other newsrooms meet (Alishbandi = Alishvandi, Christiansen =
+ * Christianson, MacFarlane = McFarlane, Priebus = Preibus). Only for
+ * surnames of COARSE_MIN letters or more after the transliteration folds:
+ * shorter ones collide (Melania and Maloney, Kristal and Kristol). */
+static void coarse_surname(xc_buf *sk) {
+  size_t o = 1;
+  for (size_t j = 1; j < sk->n; j++) {
+    char c = sk->p[j];
+    if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'h') continue;
+    c = c == 'v' ? 'b' : c == 'z' ? 's' : c == 'q' ? 'k' : c;
+    if (sk->p[o - 1] == c) continue;
+    sk->p[o++] = c;
+  }
+  sk->n = o;
+  sk->p[o] = 0;
+}
+
 uint32_t xc_evsig_name_key(const char *p, size_t n, int type) {
   /* the words of the name; a person's is the last word alone */
   xc_buf sk;
@@ -134,6 +154,22 @@ uint32_t xc_evsig_name_key(const char *p, size_t n, int type) {
     else if (sk.n) xc_buf_putc(&sk, ' ');
     xc_resolve_skeleton(p + a, i - a, &sk);
   }
+#ifdef COARSE_PER
+  if (type == XC_NER_PER && sk.n >= COARSE_PER) {
+    size_t o = 1;
+    for (size_t j = 1; j < sk.n; j++) {
+      char c = sk.p[j];
+      if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'h') continue;
+      if (c == 'v') c = 'b';
+      else if (c == 'z') c = 's';
+      else if (c == 'q') c = 'k';
+      if (sk.p[o - 1] == c) continue;
+      sk.p[o++] = c;
+    }
+    sk.n = o;
+  }
+#endif
+  if (type == XC_NER_PER && sk.n >= COARSE_MIN) coarse_surname(&sk);
   uint32_t k = (uint32_t)xc_hash64(sk.p ? sk.p : "", sk.n, SEED_NAME);
   xc_buf_release(&sk);
   return k;

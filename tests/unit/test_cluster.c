@@ -314,6 +314,72 @@ TEST(cluster_weekdays_when_dates_are_unknown) {
   CHECK(joins_with(10, 0, 0, d, d, 6, 1));
 }
 
+/* Two reports of an event on 1 May (words 0..29, person 77 named three
+ * times each), then a report of `when` that shares three of their words
+ * and names `person` three times. Returns whether it joins their story. */
+static int follow_up_joins(uint32_t person, int32_t when) {
+  xc_clusterer *c = xc_clusterer_new();
+  xc_evsig s = {0};
+  for (int k = 0; k < 2; k++) {
+    sig(&s, 0, 30, 77, day(2030, 5, 1));
+    xc_clusterer_add(c, &s, -1, 0);
+  }
+  sig(&s, 27, 30, person, when);
+  return last_joins_first(c, &s);
+}
+
+/* A report a month on about the same people is a follow-up (the hearing
+ * after the shooting): its dates apart do not hold it back. About someone
+ * else, it is a look-alike event and starts its own story. */
+TEST(cluster_follow_up_of_the_same_people) {
+  CHECK(follow_up_joins(77, day(2030, 6, 3)));
+  CHECK(!follow_up_joins(88, day(2030, 6, 3)));
+  CHECK(!follow_up_joins(0, day(2030, 6, 3)));
+}
+
+/* A story that took in a follow-up spans a month; a story of its last
+ * day's reports, started apart, merges into it when a report bridges the
+ * two (its dates lie within the long story's). */
+TEST(cluster_bridge_into_a_story_that_spans_weeks) {
+  xc_clusterer *c = xc_clusterer_new();
+  xc_evsig s = {0};
+  for (int k = 0; k < 2; k++) {
+    sig(&s, 0, 30, 77, day(2030, 5, 1));
+    xc_clusterer_add(c, &s, -1, 0);
+  }
+  sig(&s, 27, 30, 77, day(2030, 6, 3)); /* the follow-up */
+  uint32_t a = xc_clusterer_add(c, &s, -1, 0);
+  sig(&s, 100, 30, 0, day(2030, 6, 3)); /* new words, nobody named */
+  uint32_t b = xc_clusterer_add(c, &s, -1, 0);
+  CHECK(a == xc_clusterer_story_of(c, 0));
+  CHECK(b != a);
+  sig(&s, 100, 30, 77, day(2030, 6, 3)); /* those words, and person 77 */
+  xc_clusterer_add(c, &s, -1, 0);
+  CHECK(xc_clusterer_story_of(c, 3) == xc_clusterer_story_of(c, 0));
+  xc_evsig_release(&s);
+  xc_clusterer_free(c);
+}
+
+/* A long surname spelt two ways (from another script, by another
+ * newsroom) is one name; short ones stay apart. */
+TEST(cluster_name_key_spellings) {
+  CHECK(xc_evsig_name_key("Heydar Alishbandi", 17, XC_NER_PER) ==
+        xc_evsig_name_key("Heidar Alishvandi", 17, XC_NER_PER));
+  CHECK(xc_evsig_name_key("Karen Christiansen", 18, XC_NER_PER) ==
+        xc_evsig_name_key("Karen Christianson", 18, XC_NER_PER));
+  CHECK(xc_evsig_name_key("Mr MacFarlane", 13, XC_NER_PER) ==
+        xc_evsig_name_key("Mr McFarlane", 12, XC_NER_PER));
+  CHECK(xc_evsig_name_key("Ann Kristal", 11, XC_NER_PER) !=
+        xc_evsig_name_key("Ann Kristol", 11, XC_NER_PER));
+  CHECK(xc_evsig_name_key("Tom Brandenburg", 15, XC_NER_PER) ==
+        xc_evsig_name_key("Tom Brandenberg", 15, XC_NER_PER));
+  /* places keep their letters */
+  CHECK(xc_evsig_name_key("Brandenburg", 11, XC_NER_LOC) !=
+        xc_evsig_name_key("Brandenberg", 11, XC_NER_LOC));
+  CHECK(xc_evsig_name_key("Tom Bradenton", 13, XC_NER_PER) !=
+        xc_evsig_name_key("Tom Brandenburg", 15, XC_NER_PER));
+}
+
 /* ---- signatures from text ---- */
 
 TEST(cluster_signature_event_date_and_background) {
