@@ -67,6 +67,8 @@
 #define STORY_QTY 16     /* quantities a story keeps */
 #define FOLLOW_SIM 0.20  /* a follow-up: dates apart, the same people, this similar
                             (below) */
+#define FOLLOW_WORDS 0.10 /* and this similar in words alone: the people's next
+                             affair is not a follow-up */
 #define DATE_GAP 7       /* days */
 #define DATE_NEAR 3      /* days: event dates this close agree (a running story
                             moves on in a week: close is not the same) */
@@ -451,15 +453,6 @@ static int32_t date_gap(int32_t d, int32_t lo, int32_t hi) {
   return d < lo ? lo - d : d > hi ? d - hi : 0;
 }
 
-/* What the who and the when say about a report (names d, event date)
- * joining story s: the story's main person missing from the report (a
- * look-alike event happens to someone else: the strongest sign on ECB+,
- * where it separates 8 in 10 pairs of sibling events and 2 in 10 pairs of
- * one event), and event dates apart or together. Adds to the similarity;
- * *conflict receives a bit for each thing that speaks against: 1 the
- * story's main person absent, 2 the report's main person with no part, 4
- * no person in common, 8 dates apart, 16 two main places, 32 weekdays
- * apart (dates unknown), 64 counts apart. */
 /* Index in d->names of the report's main person (its heaviest person,
  * named MAIN_MIN times or more), or d->nnames when it has none. */
 static size_t report_person(const docvec *d) {
@@ -485,7 +478,17 @@ static int qty_apart(const xc_sig_qty *q, size_t nq, const story *s) {
   return apart;
 }
 
-static double who_when(const docvec *d, double sim, int32_t date, int wday, int specific,
+/* What the who and the when say about a report (names d, event date)
+ * joining story s: the story's main person missing from the report (a
+ * look-alike event happens to someone else: the strongest sign on ECB+,
+ * where it separates 8 in 10 pairs of sibling events and 2 in 10 pairs of
+ * one event), and event dates apart or together. Returns the score: the
+ * similarity sim (words: its words' part) adjusted by all of these;
+ * *conflict receives a bit for each thing that speaks against: 1 the
+ * story's main person absent, 2 the report's main person with no part, 4
+ * no person in common, 8 dates apart, 16 two main places, 32 weekdays
+ * apart (dates unknown), 64 counts apart. */
+static double who_when(const docvec *d, double sim, double words, int32_t date, int wday, int specific,
                        const story *s, int *conflict) {
   double adj = 0, pen = 0;
   *conflict = 0;
@@ -531,7 +534,8 @@ static double who_when(const docvec *d, double sim, int32_t date, int wday, int 
    * report of the day (a hearing weeks after the shooting, the search
    * going on a month later). A look-alike event has people of its own: a
    * new fire at the same plant is told by other witnesses. */
-  if (gap > DATE_GAP && !(same_people && !(*conflict & ~16) && sim >= FOLLOW_SIM))
+  if (gap > DATE_GAP &&
+      !(same_people && !(*conflict & ~16) && sim >= FOLLOW_SIM && words >= FOLLOW_WORDS))
     adj -= DATE_APART, *conflict |= 8;
   else if (gap >= 0 && gap <= DATE_NEAR) adj += DATE_AGREE;
   /* one side undated though specific: it names days that could not be
@@ -545,11 +549,13 @@ static double who_when(const docvec *d, double sim, int32_t date, int wday, int 
   return sim + adj - pen;
 }
 
-/* Similarity of a report to a story, before conflicts. */
-static double similarity(const docvec *d, const story *s) {
+/* Similarity of a report to a story, before conflicts; *words: the
+ * cosine of the words alone. */
+static double similarity(const docvec *d, const story *s, double *words) {
   double tn = norm(s->terms, s->nterms), nn = norm(s->names, s->nnames);
   double t = tn > 0 ? dot(d->terms, d->nterms, s->terms, s->nterms) / tn : 0;
   double n = nn > 0 ? dot(d->names, d->nnames, s->names, s->nnames) / nn : 0;
+  *words = t;
   return (t + NAME_WEIGHT * n) / (1.0 + NAME_WEIGHT);
 }
 
@@ -784,8 +790,8 @@ static long best_story(xc_clusterer *c, const docvec *d, const xc_evsig *sg, con
   double top = JOIN;
   for (size_t i = 0; i < n; i++) {
     const story *s = &c->st[cv[i].story];
-    double sim = similarity(d, s);
-    score[i] = who_when(d, sim, sg->date, sg->wday, specific(sg, d), s, &conflict[i]);
+    double words, sim = similarity(d, s, &words);
+    score[i] = who_when(d, sim, words, sg->date, sg->wday, specific(sg, d), s, &conflict[i]);
     if (conflict[i] && ((sim >= JOIN && recalls(sg, s)) || sim >= LOOKALIKE))
       link_add(c, UINT32_MAX, cv[i].story);
     if (score[i] >= top) top = score[i], best = (long)i;
@@ -915,7 +921,8 @@ static void settle_story(xc_clusterer *c, uint32_t id) {
         (date_gap(s->lo, t->lo, t->hi) > SETTLE_DAYS || date_gap(s->hi, t->lo, t->hi) > SETTLE_DAYS))
       continue;
     int conflict;
-    double sc = who_when(d, similarity(d, t), s->lo, wday, s->undated_specific, t, &conflict);
+    double words, sim = similarity(d, t, &words);
+    double sc = who_when(d, sim, words, s->lo, wday, s->undated_specific, t, &conflict);
     if (sc >= top) top = sc, best = (long)cv[i].story;
   }
   free(d);

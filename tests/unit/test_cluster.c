@@ -315,26 +315,32 @@ TEST(cluster_weekdays_when_dates_are_unknown) {
 }
 
 /* Two reports of an event on 1 May (words 0..29, person 77 named three
- * times each), then a report of `when` that shares three of their words
- * and names `person` three times. Returns whether it joins their story. */
-static int follow_up_joins(uint32_t person, int32_t when) {
+ * times each), then a report of `when` that shares `shared` of their
+ * words and names `person` three times. Returns whether it joins their
+ * story. */
+static int follow_up_joins(unsigned shared, uint32_t person, int32_t when) {
   xc_clusterer *c = xc_clusterer_new();
   xc_evsig s = {0};
   for (int k = 0; k < 2; k++) {
     sig(&s, 0, 30, 77, day(2030, 5, 1));
     xc_clusterer_add(c, &s, -1, 0);
   }
-  sig(&s, 27, 30, person, when);
+  sig(&s, 30 - shared, 30, person, when);
   return last_joins_first(c, &s);
 }
 
-/* A report a month on about the same people is a follow-up (the hearing
- * after the shooting): its dates apart do not hold it back. About someone
- * else, it is a look-alike event and starts its own story. */
+/* A report a month on about the same people and the same affair (a few
+ * words in common besides the names) is a follow-up, the hearing after
+ * the shooting: its dates apart do not hold it back. About someone else,
+ * it is a look-alike event; about the same people and little else in
+ * common, their next affair: both start stories of their own. */
 TEST(cluster_follow_up_of_the_same_people) {
-  CHECK(follow_up_joins(77, day(2030, 6, 3)));
-  CHECK(!follow_up_joins(88, day(2030, 6, 3)));
-  CHECK(!follow_up_joins(0, day(2030, 6, 3)));
+  int32_t june = day(2030, 6, 3);
+  CHECK(follow_up_joins(4, 77, june));
+  CHECK(!follow_up_joins(4, 88, june));
+  CHECK(!follow_up_joins(4, 0, june));
+  CHECK(!follow_up_joins(2, 77, june));
+  CHECK(follow_up_joins(2, 77, day(2030, 5, 2))); /* the next day it joins */
 }
 
 /* A story that took in a follow-up spans a month; a story of its last
@@ -347,7 +353,7 @@ TEST(cluster_bridge_into_a_story_that_spans_weeks) {
     sig(&s, 0, 30, 77, day(2030, 5, 1));
     xc_clusterer_add(c, &s, -1, 0);
   }
-  sig(&s, 27, 30, 77, day(2030, 6, 3)); /* the follow-up */
+  sig(&s, 26, 30, 77, day(2030, 6, 3)); /* the follow-up */
   uint32_t a = xc_clusterer_add(c, &s, -1, 0);
   sig(&s, 100, 30, 0, day(2030, 6, 3)); /* new words, nobody named */
   uint32_t b = xc_clusterer_add(c, &s, -1, 0);
