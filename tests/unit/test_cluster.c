@@ -103,30 +103,31 @@ static void sig2(xc_evsig *s, unsigned w0, unsigned nw, unsigned w1, unsigned n1
   for (unsigned i = 0; i < n1; i++) s->words[nw + i] = (xc_sig_item){1000 + w1 + i, 2.0f, 0};
 }
 
-/* Three reports of one event (words 0..29, date d0), then two reports
+/* Three reports of one event (words 0..29, date d0), then n reports
  * (date d1) that each give `part` of its words (other ones) and share
- * words of their own: neither alone is close enough to the event, so they
- * pair up; together they hold twice as many of its words. Returns 2 when
- * they pair up apart from the event, plus 1 when late binding then puts
- * the pair in the event's story. */
-static int pair_binds_late(unsigned part, int32_t d0, int32_t d1) {
+ * words of their own: none alone is close enough to the event, so they
+ * group up; together they hold n times as many of its words. Returns 2
+ * when they group up apart from the event, plus 1 when late binding then
+ * puts the group in the event's story. */
+static int group_binds_late(unsigned n, unsigned part, int32_t d0, int32_t d1) {
   xc_clusterer *c = xc_clusterer_new();
   xc_evsig s = {0};
   for (int k = 0; k < 3; k++) {
     sig(&s, 0, 30, 0, d0);
     xc_clusterer_add(c, &s, -1, 0);
   }
-  sig2(&s, 0, part, 500, 20);
-  s.date = s.published = d1;
-  xc_clusterer_add(c, &s, -1, 0);
-  sig2(&s, part, part, 500, 20);
-  s.date = s.published = d1;
-  xc_clusterer_add(c, &s, -1, 0);
-  int apart = xc_clusterer_story_of(c, 3) != xc_clusterer_story_of(c, 0) &&
-              xc_clusterer_story_of(c, 4) == xc_clusterer_story_of(c, 3);
+  for (unsigned k = 0; k < n; k++) {
+    sig2(&s, k * part, part, 500, 20);
+    s.date = s.published = d1;
+    xc_clusterer_add(c, &s, -1, 0);
+  }
+  int apart = xc_clusterer_story_of(c, 3) != xc_clusterer_story_of(c, 0);
+  for (unsigned k = 1; k < n; k++)
+    apart &= xc_clusterer_story_of(c, 3 + k) == xc_clusterer_story_of(c, 3);
   xc_clusterer_settle(c);
-  int joined = xc_clusterer_story_of(c, 3) == xc_clusterer_story_of(c, 0) &&
-               xc_clusterer_story_of(c, 4) == xc_clusterer_story_of(c, 0);
+  int joined = 1;
+  for (unsigned k = 0; k < n; k++)
+    joined &= xc_clusterer_story_of(c, 3 + k) == xc_clusterer_story_of(c, 0);
   xc_evsig_release(&s);
   xc_clusterer_free(c);
   return apart * 2 + joined;
@@ -134,11 +135,13 @@ static int pair_binds_late(unsigned part, int32_t d0, int32_t d1) {
 
 TEST(cluster_late_binding_of_a_pair) {
   int32_t u = XC_SIG_NODATE, d = day(2030, 5, 1);
-  CHECK(pair_binds_late(7, u, u) == 3); /* a pair at first, the event's at the end */
-  CHECK(pair_binds_late(4, u, u) == 2); /* too little of it: stays a pair */
+  CHECK(group_binds_late(2, 7, u, u) == 3); /* a pair at first, the event's at the end */
+  CHECK(group_binds_late(2, 4, u, u) == 2); /* too little of it: stays a pair */
   /* a dated pair five days from the event is an event of its own (the
    * next one of a running story) */
-  CHECK(pair_binds_late(7, d, d + 5) == 2);
+  CHECK(group_binds_late(2, 7, d, d + 5) == 2);
+  /* three reports too */
+  CHECK(group_binds_late(3, 7, u, u) == 3);
 }
 
 /* Many events of two reports each, over many days: the index finds each
