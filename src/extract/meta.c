@@ -120,10 +120,15 @@ size_t xc_date_scan(const char *p, size_t n, char *out) {
     size_t a = digits_at(s + k + 1, r - k - 1, &d, 2);
     if (a && k + 1 + a < r && s[k + 1 + a] == sep) {
       size_t b = digits_at(s + k + 2 + a, r - k - 2 - a, &y, 4);
-      if (b == 4) {
-        if (sep == '.' || m > 12) { int t = m; m = d; d = t; }
-        return ymd_out(y, m, d, i + k + 2 + a + b, out);
-      }
+      /* a US dateline's two-digit year, "12/16/08 1:30 AM EST", unless
+       * more of a number follows ("1/2/08/4", "3/4/05.5") */
+      size_t e = k + 2 + a + b;
+      int two = b == 2 && sep == '/' &&
+                !(e < r && (s[e] == '/' || (s[e] == '.' && e + 1 < r && is_digit((unsigned char)s[e + 1]))));
+      if (b != 4 && !two) return 0;
+      if (two) y += y < 70 ? 2000 : 1900;
+      if (sep == '.' || m > 12) { int t = m; m = d; d = t; }
+      return ymd_out(y, m, d, i + e, out);
     }
     return 0;
   }

@@ -22,6 +22,8 @@ TEST(dates_in_common_forms) {
   CHECK_STR(norm("03/12/2026"), "2026-03-12");
   CHECK_STR(norm("Sept 30, 2025"), "2025-09-30");
   CHECK_STR(norm("Updated 2026/03/04"), "2026-03-04");
+  CHECK_STR(norm("12/16/08 1:30 AM EST"), "2008-12-16"); /* a US dateline */
+  CHECK_STR(norm("posted 3/9/97"), "1997-03-09");
 }
 
 TEST(dates_need_a_full_valid_date) {
@@ -29,6 +31,10 @@ TEST(dates_need_a_full_valid_date) {
   CHECK_STR(norm("1 of 399"), "none");
   CHECK_STR(norm("2026-13-40"), "none");
   CHECK_STR(norm("Season 1, Episode 4"), "none");
+  CHECK_STR(norm("12.03.26"), "none");   /* two-digit years: US slashes only */
+  CHECK_STR(norm("1/2/08/4"), "none");   /* more of a number follows */
+  CHECK_STR(norm("1/2/08.5"), "none");
+  CHECK_STR(norm("1/2/123"), "none");
   char out[11];
   CHECK(xc_date_scan("in March 3, 2026", 16, out) == 0); /* not at start */
   CHECK(xc_date_scan("March 3, 2026 at noon", 21, out) == 13);
