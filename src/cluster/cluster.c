@@ -490,8 +490,8 @@ static int qty_apart(const xc_sig_qty *q, size_t nq, const story *s) {
  * story's main person absent, 2 the report's main person with no part, 4
  * no person in common, 8 dates apart, 16 two main places, 32 weekdays
  * apart (dates unknown), 64 counts apart. */
-static double who_when(const docvec *d, double sim, double words, int32_t date, int wday, int specific,
-                       const story *s, int *conflict) {
+static double who_when(const docvec *d, double sim, double words, int32_t date, int wday,
+                       int specific, const story *s, int *conflict) {
   double adj = 0, pen = 0;
   *conflict = 0;
   uint32_t who = story_person(s);

@@ -121,12 +121,12 @@ static void add_title(xc_evsig *s, const char *t) {
   }
 }
 
-/* A long surname without its vowels (but the first letter) and with
- * b = v, z = s, q = k: the spellings of one name from other scripts and
- * other newsrooms meet (Alishbandi = Alishvandi, Christiansen =
- * Christianson, MacFarlane = McFarlane, Priebus = Preibus). Only for
- * surnames of COARSE_MIN letters or more after the transliteration folds:
- * shorter ones collide (Melania and Maloney, Kristal and Kristol). */
+/* A long surname skeleton sk without its vowels and h (but its first
+ * letter), with b = v, z = s, q = k: the spellings of one name from other
+ * scripts and other newsrooms meet (Alishbandi = Alishvandi, Christiansen
+ * = Christianson, MacFarlane = McFarlane). Only for surnames of
+ * COARSE_MIN letters or more after the transliteration folds: shorter
+ * ones collide (Melania and Maloney, Kristal and Kristol). */
 static void coarse_surname(xc_buf *sk) {
   size_t o = 1;
   for (size_t j = 1; j < sk->n; j++) {
@@ -154,21 +154,6 @@ uint32_t xc_evsig_name_key(const char *p, size_t n, int type) {
     else if (sk.n) xc_buf_putc(&sk, ' ');
     xc_resolve_skeleton(p + a, i - a, &sk);
   }
-#ifdef COARSE_PER
-  if (type == XC_NER_PER && sk.n >= COARSE_PER) {
-    size_t o = 1;
-    for (size_t j = 1; j < sk.n; j++) {
-      char c = sk.p[j];
-      if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'h') continue;
-      if (c == 'v') c = 'b';
-      else if (c == 'z') c = 's';
-      else if (c == 'q') c = 'k';
-      if (sk.p[o - 1] == c) continue;
-      sk.p[o++] = c;
-    }
-    sk.n = o;
-  }
-#endif
   if (type == XC_NER_PER && sk.n >= COARSE_MIN) coarse_surname(&sk);
   uint32_t k = (uint32_t)xc_hash64(sk.p ? sk.p : "", sk.n, SEED_NAME);
   xc_buf_release(&sk);

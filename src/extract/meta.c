@@ -86,7 +86,7 @@ static int date_may_start(const char *p, size_t n) {
 
 size_t xc_date_scan(const char *p, size_t n, char *out) {
   size_t i = 0, k;
-  int y, m, d;
+  int y = 0, m = 0, d = 0;
   if (!date_may_start(p, n)) return 0;
   /* optional weekday */
   for (int w = 0; w < 7; w++) {
@@ -123,8 +123,9 @@ size_t xc_date_scan(const char *p, size_t n, char *out) {
       /* a US dateline's two-digit year, "12/16/08 1:30 AM EST", unless
        * more of a number follows ("1/2/08/4", "3/4/05.5") */
       size_t e = k + 2 + a + b;
-      int two = b == 2 && sep == '/' &&
-                !(e < r && (s[e] == '/' || (s[e] == '.' && e + 1 < r && is_digit((unsigned char)s[e + 1]))));
+      int more = e < r && (s[e] == '/' || (s[e] == '.' && e + 1 < r &&
+                                            is_digit((unsigned char)s[e + 1])));
+      int two = b == 2 && sep == '/' && !more;
       if (b != 4 && !two) return 0;
       if (two) y += y < 70 ? 2000 : 1900;
       if (sep == '.' || m > 12) { int t = m; m = d; d = t; }
