@@ -3,6 +3,10 @@
 #  1. ECB+ dev: `crosscheck analyze --json` over its 772 plain-text reports,
 #     B-cubed F1 of the stories against the event labels and the sibling
 #     false-merge rate, beside a tf-idf baseline (bench/cluster_score.py);
+#     then the same over ECB_ORDERS shuffles of the input order (default
+#     24): half of ECB+ is undated, and one order is one draw;
+#  1b. ../shared/seeds in every input order (cluster_score.py partitions):
+#     the groupings and how many orders give each;
 #  2. BASIL: its 300 articles written as Markdown with front matter, then
 #     the share of its 100 events recovered exactly, beside the baseline;
 #  3. scale: a synthetic stream of SCALE_N reports (bench/synth_stream.c,
@@ -44,8 +48,18 @@ if [ -f "$ECB/labels.tsv" ]; then
   echo "ECB+: crosscheck analyze --json over $(ls "$ECB/docs" | wc -l) files: $s s (one process, whole pipeline)"
   python3 bench/cluster_score.py ecb "$ECB/labels.tsv" "$ECB/docs" "$out" \
     --json "$BUILD/bench-cluster-ecb.json" || exit 1
+  echo "ECB+ over ${ECB_ORDERS:-24} shuffled input orders (the same for the baseline):"
+  mkdir -p "$WORK/ecb-orders"
+  python3 bench/cluster_score.py ecb-orders "$ECB/labels.tsv" "$ECB/docs" "${ECB_ORDERS:-24}" \
+    "$WORK/ecb-orders" "$BUILD/crosscheck" --json "$BUILD/bench-cluster-ecb-orders.json" || exit 1
 else
   echo "bench-cluster: $ECB absent, skipping ECB+"
+fi
+
+# ---- the seeds, in every input order ----
+if [ -d ../shared/seeds ]; then
+  mkdir -p "$WORK/seed-orders"
+  python3 bench/cluster_score.py partitions ../shared/seeds "$WORK/seed-orders" "$BUILD/crosscheck" || exit 1
 fi
 
 # ---- BASIL ----

@@ -7,6 +7,19 @@
       false-merge rate: of all pairs of reports of sibling events (same
       topic, different event), the share that land in one story. The same
       figures for a tf-idf cosine baseline computed here on the raw files.
+  cluster_score.py ecb-orders LABELS DOCS K WORKDIR CROSSCHECK [--json OUT]
+      the same figures over K shuffles of the input order (seeds 1..K):
+      ECB+ has no publication date for half its reports, and an
+      incremental clusterer's stories depend on the order they come in,
+      so one order is one draw. Each shuffle is a tree of symbolic links
+      under WORKDIR (kept), analysed by CROSSCHECK; the baseline reads the
+      same orders. Prints each order and the mean, minimum and maximum.
+  cluster_score.py partitions DIR WORKDIR CROSSCHECK [MAX]
+      the stories CROSSCHECK makes of the files of DIR in every order they
+      can come in (at most MAX orders, default 720; random ones beyond):
+      each distinct grouping (files by their first 12 characters) with
+      the number of orders that gave it. One grouping for all orders is
+      what a reader should get.
   cluster_score.py basil-prep BASIL OUTDIR
       writes each BASIL article (articles/<year>/*.json) as Markdown with
       front matter (title, date, site) so `crosscheck analyze` reads it.
@@ -180,14 +193,28 @@ def write_json(args, obj):
 # ---------------------------------------------------------------- ECB+
 
 
-def ecb(args):
-    labels, docs, analyzed = args[:3]
+def ecb_gold(labels):
+    """(file -> event, file -> topic) from labels.tsv."""
     gold, topic = {}, {}
     with open(labels, encoding="utf-8") as f:
         next(f)
         for line in f:
             name, t, ev = line.rstrip("\n").split("\t")
             gold[name], topic[name] = ev, t
+    return gold, topic
+
+
+def ecb_score(pred, g, topic):
+    p, r, f = bcubed(pred, g)
+    m, tot = sibling_merges(pred, g, topic)
+    return {"b3_p": p, "b3_r": r, "b3_f1": f, "sibling_merges": m,
+            "sibling_pairs": tot, "sibling_rate": m / tot if tot else 0.0,
+            "stories": len(set(pred.values()))}
+
+
+def ecb(args):
+    labels, docs, analyzed = args[:3]
+    gold, topic = ecb_gold(labels)
     stories, d = analyze_stories(analyzed)
     missing = [n for n in gold if n not in stories]
     if missing:
@@ -199,11 +226,7 @@ def ecb(args):
     g = gold
 
     def score(pred):
-        p, r, f = bcubed(pred, g)
-        m, tot = sibling_merges(pred, g, topic)
-        return {"b3_p": p, "b3_r": r, "b3_f1": f, "sibling_merges": m,
-                "sibling_pairs": tot, "sibling_rate": m / tot if tot else 0.0,
-                "stories": len(set(pred.values()))}
+        return ecb_score(pred, g, topic)
 
     ours = score({n: stories[n] for n in names})
     copies = sum(1 for x in d["documents"] if x.get("copy_of"))
@@ -231,6 +254,83 @@ def ecb(args):
 # ---------------------------------------------------------------- BASIL
 
 OUTLETS = {"nyt": "New York Times", "fox": "Fox News", "hpo": "HuffPost"}
+
+
+def ecb_orders(args):
+    labels, docs, k, work, binary = args[:5]
+    import random
+    import subprocess
+    gold, topic = ecb_gold(labels)
+    names = sorted(gold)
+    texts = {n: read(os.path.join(docs, n)) for n in names}
+    rows = {"crosscheck": [], "baseline": []}
+    for seed in range(1, int(k) + 1):
+        order = list(names)
+        random.Random(seed).shuffle(order)
+        tree = os.path.join(work, "order-%d" % seed)
+        if not os.path.isdir(tree):
+            for i, n in enumerate(order):  # a folder per position: read in this order
+                os.makedirs(os.path.join(tree, "%04d" % i))
+                os.symlink(os.path.abspath(os.path.join(docs, n)),
+                           os.path.join(tree, "%04d" % i, n))
+        out = os.path.join(work, "order-%d.json" % seed)
+        with open(out, "w", encoding="utf-8") as f:
+            subprocess.run([binary, "analyze", "--json", tree], stdout=f,
+                           stderr=subprocess.DEVNULL, check=True)
+        stories, _ = analyze_stories(out)
+        ours = ecb_score({n: stories.get(n, "missing:" + n) for n in names}, gold, topic)
+        c = baseline_clusters([texts[n] for n in order], BASELINE_THRESHOLD)
+        base = ecb_score({n: c[i] for i, n in enumerate(order)}, gold, topic)
+        rows["crosscheck"].append(ours)
+        rows["baseline"].append(base)
+        print("  order %2d: crosscheck B3 F1 %.3f, sibling merges %.1f%% | tf-idf %.3f, %.1f%%"
+              % (seed, ours["b3_f1"], 100 * ours["sibling_rate"], base["b3_f1"],
+                 100 * base["sibling_rate"]))
+    summary = {}
+    for who, rs in rows.items():
+        f1 = [r["b3_f1"] for r in rs]
+        sib = [r["sibling_rate"] for r in rs]
+        summary[who] = {"orders": len(rs), "b3_f1_mean": sum(f1) / len(f1), "b3_f1_min": min(f1),
+                        "b3_f1_max": max(f1), "sibling_rate_mean": sum(sib) / len(sib),
+                        "sibling_rate_min": min(sib), "sibling_rate_max": max(sib)}
+    for who in ("crosscheck", "baseline"):
+        m = summary[who]
+        print("  %-10s over %d orders: B3 F1 mean %.3f (%.3f-%.3f) | sibling merges mean %.1f%% "
+              "(%.1f-%.1f%%)" % (who, m["orders"], m["b3_f1_mean"], m["b3_f1_min"], m["b3_f1_max"],
+                                 100 * m["sibling_rate_mean"], 100 * m["sibling_rate_min"],
+                                 100 * m["sibling_rate_max"]))
+    write_json(args, {"summary": summary, "orders": rows,
+                      "baseline_threshold": BASELINE_THRESHOLD})
+
+
+def partitions(args):
+    src, work, binary = args[:3]
+    limit = int(args[3]) if len(args) > 3 else 720
+    import itertools
+    import random
+    import subprocess
+    files = sorted(f for f in os.listdir(src) if os.path.isfile(os.path.join(src, f)))
+    if math.factorial(len(files)) <= limit:
+        orders = list(itertools.permutations(files))
+    else:
+        rnd = random.Random(1)
+        orders = [rnd.sample(files, len(files)) for _ in range(limit)]
+    seen = collections.Counter()
+    for order in orders:
+        tree = os.path.join(work, "order")
+        subprocess.run(["rm", "-rf", tree], check=True)
+        for i, f in enumerate(order):
+            os.makedirs(os.path.join(tree, "%04d" % i))
+            os.symlink(os.path.abspath(os.path.join(src, f)), os.path.join(tree, "%04d" % i, f))
+        out = subprocess.run([binary, "analyze", "--json", tree], capture_output=True,
+                             text=True, check=True).stdout
+        stories = collections.defaultdict(list)
+        for x in json.loads(out)["documents"]:
+            stories[x["story"]].append(os.path.basename(x["path"])[:12])
+        seen[tuple(sorted(tuple(sorted(v)) for v in stories.values()))] += 1
+    print("%s: %d files, %d input orders, %d grouping(s)" % (src, len(files), len(orders), len(seen)))
+    for part, n in seen.most_common():
+        print("  %4d orders: %s" % (n, " | ".join(" ".join(g) for g in part)))
 
 
 def basil_articles(root):
@@ -303,10 +403,12 @@ def basil(args):
 
 
 def main():
-    if len(sys.argv) < 2 or sys.argv[1] not in ("ecb", "basil", "basil-prep"):
+    cmds = {"ecb": ecb, "ecb-orders": ecb_orders, "partitions": partitions, "basil": basil,
+            "basil-prep": basil_prep}
+    if len(sys.argv) < 2 or sys.argv[1] not in cmds:
         sys.stderr.write(__doc__)
         return 2
-    {"ecb": ecb, "basil": basil, "basil-prep": basil_prep}[sys.argv[1]](sys.argv[2:])
+    cmds[sys.argv[1]](sys.argv[2:])
     return 0
 
 
