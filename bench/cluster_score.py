@@ -256,6 +256,14 @@ def ecb(args):
 OUTLETS = {"nyt": "New York Times", "fox": "Fox News", "hpo": "HuffPost"}
 
 
+def link_tree(tree, src, order):
+    """Links the files `order` of folder src under tree, a folder per
+    position, so that crosscheck reads them in that order."""
+    for i, name in enumerate(order):
+        os.makedirs(os.path.join(tree, "%04d" % i))
+        os.symlink(os.path.abspath(os.path.join(src, name)), os.path.join(tree, "%04d" % i, name))
+
+
 def ecb_orders(args):
     labels, docs, k, work, binary = args[:5]
     import random
@@ -269,10 +277,7 @@ def ecb_orders(args):
         random.Random(seed).shuffle(order)
         tree = os.path.join(work, "order-%d" % seed)
         if not os.path.isdir(tree):
-            for i, n in enumerate(order):  # a folder per position: read in this order
-                os.makedirs(os.path.join(tree, "%04d" % i))
-                os.symlink(os.path.abspath(os.path.join(docs, n)),
-                           os.path.join(tree, "%04d" % i, n))
+            link_tree(tree, docs, order)
         out = os.path.join(work, "order-%d.json" % seed)
         with open(out, "w", encoding="utf-8") as f:
             subprocess.run([binary, "analyze", "--json", tree], stdout=f,
@@ -319,9 +324,7 @@ def partitions(args):
     for order in orders:
         tree = os.path.join(work, "order")
         subprocess.run(["rm", "-rf", tree], check=True)
-        for i, f in enumerate(order):
-            os.makedirs(os.path.join(tree, "%04d" % i))
-            os.symlink(os.path.abspath(os.path.join(src, f)), os.path.join(tree, "%04d" % i, f))
+        link_tree(tree, src, order)
         out = subprocess.run([binary, "analyze", "--json", tree], capture_output=True,
                              text=True, check=True).stdout
         stories = collections.defaultdict(list)
