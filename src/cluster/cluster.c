@@ -735,16 +735,14 @@ static void merge(xc_clusterer *c, uint32_t a, uint32_t b) {
 }
 
 /* Two stories that may merge: each one's main person named in the other,
- * event dates not apart, or one's dates within the other's (a story that
+ * b's event dates not apart from a's, or a's within b's (a story that
  * took in a follow-up spans weeks; its days' reports may have started a
  * story of their own). */
 static int stories_agree(const story *a, const story *b) {
   uint32_t pa = story_person(a), pb = story_person(b);
   if (pa && weight_of(b->names, b->nnames, pa) == 0) return 0;
   if (pb && weight_of(a->names, a->nnames, pb) == 0) return 0;
-  if (a->lo != XC_SIG_NODATE && b->lo != XC_SIG_NODATE &&
-      ((b->lo >= a->lo && b->hi <= a->hi) || (a->lo >= b->lo && a->hi <= b->hi)))
-    return 1;
+  if (date_gap(a->lo, b->lo, b->hi) == 0 && date_gap(a->hi, b->lo, b->hi) == 0) return 1;
   return date_gap(b->lo, a->lo, a->hi) <= DATE_GAP && date_gap(b->hi, a->lo, a->hi) <= DATE_GAP;
 }
 
