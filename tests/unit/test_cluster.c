@@ -6,6 +6,7 @@
  * towns nine days apart, reported by several invented outlets, the second
  * one's reports recalling the first, and a council vote weeks later that
  * mentions the first fire as background. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "cluster/cluster.h"
@@ -435,7 +436,8 @@ TEST(cluster_signature_event_date_and_background) {
   xc_evsig_release(&sl);
   xc_timexv_release(&txl);
   xc_lang_doc_release(&ldl);
-  /* specific numbers are marked: 23 and 5.6, not a year or a small count */
+  /* specific numbers are marked, with what they count: 23 pirates and a
+   * 5.6 magnitude, not a year or a small count */
   const char *nums = "Navy commandos held 23 pirates after a 5.6 magnitude tremor in 2008 "
                      "damaged 5 boats.\n";
   xc_lang_doc nd;
@@ -451,8 +453,9 @@ TEST(cluster_signature_event_date_and_background) {
   for (size_t i = 0; i < ns.nwords; i++) {
     uint32_t k = ns.words[i].key;
     int num = ns.words[i].type == XC_SIG_NUMBER;
-    if (k == xc_evsig_word_key("23", 2) || k == xc_evsig_word_key("5.6", 3)) marked += num;
-    if (k == xc_evsig_word_key("2008", 4) || k == xc_evsig_word_key("5", 1) ||
+    if (k == xc_evsig_word_key("23 pirate", 9) || k == xc_evsig_word_key("5.6 magnitude", 13))
+      marked += num;
+    if (k == xc_evsig_word_key("2008", 4) || k == xc_evsig_word_key("5 boat", 6) ||
         k == xc_evsig_word_key("navy", 4))
       unmarked += !num;
   }
@@ -594,4 +597,28 @@ TEST(cluster_fixture_two_fires_and_a_council_vote) {
   CHECK_STR(vote->date, "2031-04-15"); /* "on Tuesday", the day before it was published */
   CHECK(related(a, vote, fa) && related(a, fa, vote));
   xc_analysis_free(a);
+}
+
+/* A number keeps the word it counts: "20 miles" and "minus 20 degrees"
+ * have no number in common; "20 miles" and "20 mile" do; a year, or a
+ * number before a function word, stays bare. */
+static int has_word(const xc_evsig *s, const char *w, int number) {
+  for (size_t i = 0; i < s->nwords; i++)
+    if (s->words[i].key == xc_evsig_word_key(w, strlen(w)))
+      return number < 0 || (s->words[i].type == XC_SIG_NUMBER) == number;
+  return 0;
+}
+
+TEST(cluster_signature_numbers_with_units) {
+  xc_evsig s;
+  xc_evsig_init(&s);
+  sig_of(&s, NULL, "The convoy stopped 20 miles north of Tollen, where it was minus 20 degrees. "
+                   "In 2031 the road had closed for 40 of the 90 days of winter.\n", NULL);
+  CHECK(has_word(&s, "20 mile", 1));
+  CHECK(has_word(&s, "20 degree", 1));
+  CHECK(!has_word(&s, "20", -1));
+  CHECK(has_word(&s, "2031", 0));
+  CHECK(has_word(&s, "40", 1));
+  CHECK(has_word(&s, "90 day", 1));
+  xc_evsig_release(&s);
 }
