@@ -35,6 +35,18 @@ void xc_clusterer_observe(xc_clusterer *c, const xc_evsig *s);
  * to xc_clusterer_observe already. Returns the report's story. */
 uint32_t xc_clusterer_add(xc_clusterer *c, const xc_evsig *s, long copy_of, int observed);
 
+/* The score report s would have with the story it matches best now
+ * (-HUGE_VAL when no story is a candidate), adding nothing. s must have
+ * been observed. */
+double xc_clusterer_peek(xc_clusterer *c, const xc_evsig *s);
+
+/* For a batch that adds its reports without a date after its dated ones:
+ * fills order[0..n) with the indexes of s[0..n) (observed, not added) in
+ * the order to add them, the farthest from every story first (lowest
+ * xc_clusterer_peek), copies (copy[i] nonzero) last, ties in index order. */
+void xc_clusterer_order_undated(xc_clusterer *c, const xc_evsig *const *s, const int *copy,
+                                size_t n, size_t *order);
+
 /* Late binding, for a batch after its last report (idle stories get it
  * before they leave the index): a report that started a story no other
  * report joined is scored again against the stories as they are now, and

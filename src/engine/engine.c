@@ -366,8 +366,23 @@ static size_t *arrival_order(const xc_analysis *a) {
   return ord;
 }
 
+/* Puts ord[0..n), the reports without a publication date (arrival order
+ * puts them last), in the order they join (xc_clusterer_order_undated). */
+static void order_undated(xc_clusterer *c, const doc_lang *lang, const int *copy_of, size_t *ord,
+                          size_t n) {
+  const xc_evsig **sg = xc_xmalloc((n ? n : 1) * sizeof *sg);
+  int *copy = xc_xmalloc((n ? n : 1) * sizeof *copy);
+  size_t *o = xc_xmalloc((n ? n : 1) * sizeof *o), *was = xc_xmalloc((n ? n : 1) * sizeof *was);
+  for (size_t k = 0; k < n; k++) sg[k] = &lang[ord[k]].sig, copy[k] = copy_of[ord[k]] >= 0;
+  xc_clusterer_order_undated(c, sg, copy, n, o);
+  memcpy(was, ord, n * sizeof *was);
+  for (size_t k = 0; k < n; k++) ord[k] = was[o[k]];
+  free(sg), free(copy), free(o), free(was);
+}
+
 /* Groups the reports into stories with the incremental clusterer, in
- * arrival order (a copy joins its original's story); story[i] receives
+ * arrival order, the undated ones farthest first (order_undated; a copy
+ * joins its original's story); story[i] receives
  * the story number of report i, numbered by first appearance in input
  * order. Returns the number of stories; *cl keeps the clusterer for the
  * links, pos[i] is report i's number in it. */
@@ -380,6 +395,8 @@ static size_t group_stories(xc_analysis *a, const doc_lang *lang, const int *cop
   for (size_t i = 0; i < n; i++) pos[i] = (size_t)-1;
   int trace = getenv("XC_CLUSTER_TRACE") != NULL;
   for (size_t k = 0; k < n; k++) {
+    if (!a->docs[ord[k]].x.published && (!k || a->docs[ord[k - 1]].x.published))
+      order_undated(c, lang, copy_of, ord + k, n - k);
     size_t i = ord[k];
     long orig = copy_of[i] >= 0 && pos[copy_of[i]] != (size_t)-1 ? (long)pos[copy_of[i]] : -1;
     if (trace) fprintf(stderr, "cluster: report %zu is %s\n", k, a->docs[i].path);
