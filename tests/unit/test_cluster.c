@@ -720,3 +720,33 @@ TEST(cluster_undated_reports_farthest_first) {
   CHECK(undated_pair_apart(4, 20, 1)); /* little of the event: apart in any order */
   CHECK(undated_pair_apart(4, 20, 0));
 }
+
+/* Two dated reports of one event (words 20..49, naming person `who`
+ * three times each; 0: nobody), then an undated weak match that names a
+ * day it cannot place: held back on arrival by its doubt. Returns 1 when
+ * it joins at the end of the batch (late binding). */
+static int lone_undated_settles(uint32_t who) {
+  xc_clusterer *c = xc_clusterer_new();
+  xc_evsig s = {0};
+  for (int k = 0; k < 2; k++) {
+    sig(&s, 20, 30, who, day(2030, 5, 1));
+    xc_clusterer_add(c, &s, -1, 0);
+  }
+  weak_match(&s);
+  s.unplaced = 2;
+  uint32_t t = xc_clusterer_add(c, &s, -1, 0);
+  int r = t != xc_clusterer_story_of(c, 0);
+  xc_clusterer_settle(c);
+  r &= xc_clusterer_story_of(c, 2) == xc_clusterer_story_of(c, 0);
+  xc_evsig_release(&s);
+  xc_clusterer_free(c);
+  return r;
+}
+
+/* By the end of a batch no other report told of another occasion: the
+ * lone undated report joins, unless something speaks against it (the
+ * story's main person left out). */
+TEST(cluster_lone_undated_report_settles_without_its_doubt) {
+  CHECK(lone_undated_settles(0));
+  CHECK(!lone_undated_settles(77));
+}
