@@ -133,6 +133,23 @@ json_ok "stories: grouped, dated, related" "$T/out" object '
  by["a1-lindmark-courier.md"]["story"] in sid[by["c1-lindmark-council.md"]["story"]]["related"] and
  all(isinstance(s["related"], list) for s in d["stories"]))(
  {x["path"].split("/")[-1]: x for x in d["documents"]}, {s["id"]: s for s in d["stories"]})'
+# two dated reports of a footbridge collapse, an undated blog post about it
+# (it names the day, "on Monday", which it cannot place) and an undated
+# report of a second footbridge falling in the same town, with the same
+# city engineer quoted: in every input order of the undated two, the blog
+# post joins the dated reports and the look-alike stays apart
+for order in "e3 f1" "f1 e3"; do
+  rm -rf "$T/u"; k=0
+  for f in e1 e2 $order; do
+    mkdir -p "$T/u/$k"; cp tests/fixtures/undated/$f-* "$T/u/$k/"; k=$((k + 1))
+  done
+  expect "analyze undated fixture ($order)" 0 "$BIN" analyze --json "$T/u"
+  json_ok "undated: the blog with its event, the look-alike apart ($order)" "$T/out" object '
+(lambda by: len(d["stories"]) == 2 and
+ by["e1"]["story"] == by["e2"]["story"] == by["e3"]["story"] != by["f1"]["story"] and
+ by["e3"]["published"] is None and by["f1"]["published"] is None)(
+ {x["path"].split("/")[-1][:2]: x for x in d["documents"]})'
+done
 expect "analyze stories fixture html" 0 "$BIN" analyze --html tests/fixtures/stories
 has "html names the related story" "$T/out" "<li>Related: "
 
