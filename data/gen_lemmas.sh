@@ -4,9 +4,10 @@
 # wordnet-base; WordNet 3.0 licence, (c) 2006 Princeton University, see
 # /usr/share/doc/wordnet-base/copyright: use, copy, modify and distribute
 # for any purpose, with the notice kept):
-#   exc<TAB>INFLECTED<TAB>LEMMA   irregular forms of verbs, nouns and
-#                                 adjectives (verb.exc, noun.exc, adj.exc):
-#                                 found -> find, children -> child
+#   exc<TAB>INFLECTED<TAB>LEMMA   irregular forms of nouns and adjectives
+#                                 (noun.exc, adj.exc): children -> child
+#   vexc<TAB>INFLECTED<TAB>LEMMA  irregular forms of verbs (verb.exc):
+#                                 found -> find, shot -> shoot
 #   verb<TAB>LEMMA                one-word verbs (index.verb): what a
 #                                 regular -s/-ed/-ing form must come back to
 # Needs wordnet-base (apt-get install wordnet-base); run from the repo
@@ -18,9 +19,10 @@ export LC_ALL
 {
   echo "# made by data/gen_lemmas.sh from WordNet 3.0 (wordnet-base); do not edit"
   # one-word entries only; an inflected form listed twice keeps its first lemma
-  cat "$WN/verb.exc" "$WN/noun.exc" "$WN/adj.exc" |
-    awk 'NF >= 2 && $1 !~ /_/ && $2 !~ /_/ && $1 != $2 && !seen[$1]++ { print "exc\t" $1 "\t" $2 }' |
+  { sed 's/^/v /' "$WN/verb.exc"; cat "$WN/noun.exc" "$WN/adj.exc" | sed 's/^/- /'; } |
+    awk 'NF >= 3 && $2 !~ /_/ && $3 !~ /_/ && $2 != $3 && !seen[$2]++ {
+           print ($1 == "v" ? "vexc" : "exc") "\t" $2 "\t" $3 }' |
     sort
   grep -v '^  ' "$WN/index.verb" | awk '$1 !~ /[_0-9]/ { print "verb\t" $1 }' | sort -u
 } > data/lemmas.tsv
-echo "gen_lemmas: $(grep -c '^exc' data/lemmas.tsv) irregular forms, $(grep -c '^verb' data/lemmas.tsv) verbs"
+echo "gen_lemmas: $(grep -c '^v*exc' data/lemmas.tsv) irregular forms, $(grep -c '^verb' data/lemmas.tsv) verbs"

@@ -36,6 +36,9 @@
 #define MAX_QTY 4
 #define FIGURES 3 /* quantities in a sentence that make it a line of figures */
 #define MAX_SCOPE 8
+#define MAX_PRED 8    /* verbs kept per statement */
+#define EVENT_WORDS 3 /* words in common of two tellings of one event */
+#define EVENT_COS 0.2 /* ... and the cosine of their words */
 #define QUOTE_WORDS 6 /* words of a quote whose speakers can dispute */
 #define SCOPE_WORDS 2 /* content words a negation or hedge bears on */
 #define SAME_COS 0.5  /* word-set cosine of two wordings of one fact */
@@ -67,9 +70,16 @@ typedef struct stmt {
   size_t nq;
   uint64_t people[MAX_ENTS]; /* the people it names (entity numbers), sorted */
   size_t npeople;
+  uint64_t named[MAX_ENTS]; /* those of them named in full ("Anna Berg"): a
+                               lone word the tagger took for a person may
+                               be a ship or a firm */
+  size_t nnamed;
   long per[MAX_ENTS]; /* people said to be killed or wounded */
   uint8_t per_out[MAX_ENTS]; /* ... and what (OUT_* bits) */
   size_t np;
+  uint64_t pred[MAX_PRED]; /* what happens: its verbs in a past form ("shot",
+                              "stormed"), light ones left out */
+  size_t npred;
   uint8_t neg, hedge;
   char *asserter; /* the speaker of an attribution in the sentence, or NULL */
   /* where: a place named after "in", "at", "near"... (its entity and its
@@ -87,6 +97,7 @@ typedef struct stmt {
   uint64_t scope[MAX_SCOPE];
   size_t nscope;
   char date[11]; /* the first calendar date it gives (YYYY-MM-DD or YYYY-MM) */
+  int year;      /* the year of the first date it gives, of any precision ("in 2019") */
   char *text;
   size_t group; /* union-find parent */
 } stmt;
@@ -99,9 +110,12 @@ struct xc_claims {
   xc_dispute *disputes;
   size_t ndisputes;
   size_t *dkey;      /* per dispute: the fact group it is about (numbers) */
+  uint64_t *dtopic;  /* per dispute: the thing or place it is about (where,
+                        which direction), 0 for the other kinds */
   uint64_t *against; /* pairs of statements that dispute each other (i << 32 | j, i < j) */
   size_t nagainst;
   const xc_resolver *r; /* for names in disputes; the last one added */
+  size_t *shown; /* per group leader: the telling that words the fact */
 };
 
 xc_claims *xc_claims_new(void) { return xc_xcalloc(1, sizeof(xc_claims)); }
@@ -116,6 +130,7 @@ static void dispute_release(xc_dispute *d) {
 void xc_claims_free(xc_claims *c) {
   if (!c) return;
   for (size_t i = 0; i < c->n; i++) free(c->s[i].text), free(c->s[i].asserter);
+  free(c->shown);
   free(c->s);
   for (size_t i = 0; i < c->nfacts; i++) {
     xc_fact *f = &c->facts[i];
@@ -127,6 +142,7 @@ void xc_claims_free(xc_claims *c) {
   free(c->disputes);
   free(c->against);
   free(c->dkey);
+  free(c->dtopic);
   free(c);
 }
 
@@ -150,6 +166,14 @@ static const char STOP[] =
     "off\0while\0during\0since\0until\0did\0does\0doing\0done\0him\0she\0you\0its\0"
     "mr\0mrs\0ms\0per\0via\0still\0even\0only\0both\0each\0least\0\0";
 
+/* Verbs that say little of what happened: being, saying, having. */
+static const char LIGHT[] =
+    "be\0have\0do\0say\0tell\0report\0add\0accord\0make\0get\0go\0come\0take\0give\0"
+    "seem\0become\0include\0continue\0use\0keep\0want\0need\0know\0think\0believe\0"
+    "expect\0call\0ask\0speak\0note\0follow\0set\0put\0see\0base\0involve\0\0";
+
+static const char DETERMINERS[] = "the\0a\0an\0his\0her\0its\0their\0our\0this\0that\0\0";
+
 /* Words that deny or hedge what their sentence states. */
 static const char NEGATIONS[] = "not\0n't\0never\0no\0denied\0denies\0deny\0nor\0\0";
 static const char HEDGES[] =
@@ -165,7 +189,7 @@ static const char VAGUE[] = "several\0multiple\0numerous\0dozens\0scores\0hundre
                             "thousands\0many\0few\0\0";
 /* Prepositions that place an event, and the spatial relations whose
  * difference is a dispute ("inside" vs "outside" the same building). */
-static const char PLACE_PREPS[] = "in\0at\0near\0outside\0inside\0\0";
+static const char PLACE_PREPS[] = "in\0at\0near\0off\0outside\0inside\0\0";
 static const char RELATIONS[] = "inside\0outside\0near\0behind\0beside\0opposite\0\0";
 static const char COMPASS[] =
     "north\0south\0east\0west\0northeast\0northwest\0southeast\0southwest\0"
@@ -431,6 +455,19 @@ static void read_where(stmt *s, const char *text, const xc_lang_doc *ld, size_t 
   }
 }
 
+/* Is token t an article or a possessive determiner? */
+static int determiner(const char *text, const xc_token *t) {
+  char low[8];
+  size_t n = t->kind == XC_TK_WORD ? lower_word(text, t, low, sizeof low) : 0;
+  return n && in_list(DETERMINERS, low, n);
+}
+
+/* Is entity e of r a person named in full (two words or more)? */
+static int full_name(const xc_resolver *r, long e) {
+  const xc_entity *x = r ? xc_resolve_entity(r, (size_t)e) : NULL;
+  return x && x->name && strchr(x->name, ' ');
+}
+
 /* Fills s from sentence tokens [a, b) of text. */
 static void read_sentence(stmt *s, const char *text, const xc_lang_doc *ld, size_t a, size_t b,
                           const xc_resolver *r, size_t *mi) {
@@ -448,6 +485,8 @@ static void read_sentence(stmt *s, const char *text, const xc_lang_doc *ld, size
     s->ent[s->ne++] = (uint64_t)e;
     if (m[i].type == XC_NER_PER && np < MAX_ENTS) pend[np] = m[i].tok_end, pe[np++] = e;
     if (m[i].type == XC_NER_PER && s->npeople < MAX_ENTS) s->people[s->npeople++] = (uint64_t)e;
+    if (m[i].type == XC_NER_PER && s->nnamed < MAX_ENTS && full_name(r, e))
+      s->named[s->nnamed++] = (uint64_t)e;
   }
   for (size_t k = a; k < b; k++) {
     if (s->nq < MAX_QTY && read_qty(text, t, a, k, b, &s->q[s->nq])) s->nq++;
@@ -462,29 +501,40 @@ static void read_sentence(stmt *s, const char *text, const xc_lang_doc *ld, size
     if (in_list(DEATHS, low, n)) attach_outcome(s, pend, pe, np, k, OUT_DEATH);
     if (in_list(INJURIES, low, n)) attach_outcome(s, pend, pe, np, k, OUT_INJURY);
     if (n < 3 || in_list(STOP, low, n) || amount(text, &t[k]) != -2) continue;
+    /* a past form after a determiner describes a thing ("the attempted
+     * coup", "the wounded man"); -ing forms are as often nouns ("the
+     * shooting", "a building") */
+    char verb[40];
+    size_t vn = (n > 4 && !memcmp(low + n - 3, "ing", 3)) || (k > a && determiner(text, &t[k - 1]))
+                    ? 0
+                    : xc_verb_form(low, n, verb, sizeof verb);
+    if (vn && !in_list(LIGHT, verb, vn) && s->npred < MAX_PRED) s->pred[s->npred++] = word_key(verb, vn);
     n = xc_lemma(low, n, low, sizeof low);
     if (s->nw < MAX_WORDS) s->w[s->nw++] = word_key(low, n);
   }
   s->nw = uniq_u64(s->w, s->nw);
   s->ne = uniq_u64(s->ent, s->ne);
   s->npeople = uniq_u64(s->people, s->npeople);
+  s->nnamed = uniq_u64(s->named, s->nnamed);
+  s->npred = uniq_u64(s->pred, s->npred);
 }
 
 /* The first calendar date among time expressions [*ti, ...) inside bytes
- * [a, b) into out ("" when none); *ti moves past the ones before b. */
-static void sentence_date(const xc_timexv *tx, size_t *ti, uint32_t a, uint32_t b, char *out) {
+ * [a, b) into out ("" when none), and the year of the first date of any
+ * precision ("2019", "2019-W12") into *year (0 when none); *ti moves past
+ * the ones before b. */
+static void sentence_date(const xc_timexv *tx, size_t *ti, uint32_t a, uint32_t b, char *out,
+                          int *year) {
   out[0] = 0;
+  *year = 0;
   if (!tx) return;
   while (*ti < tx->n && tx->v[*ti].start < a) (*ti)++;
-  for (size_t i = *ti; i < tx->n && tx->v[i].start < b; i++) {
+  for (size_t i = *ti; i < tx->n && tx->v[i].start < b && !out[0]; i++) {
     const char *v = tx->v[i].value;
     size_t n = strlen(v);
-    int calendar = (n == 10 || n == 7) && v[4] == '-' && v[0] >= '0' && v[0] <= '9' &&
-                   (unsigned)(v[5] - '0') < 10u;
-    if (tx->v[i].type == XC_TIMEX_DATE && calendar) {
-      memcpy(out, v, n + 1);
-      return;
-    }
+    if (tx->v[i].type != XC_TIMEX_DATE || n < 4 || strspn(v, "0123456789") < 4) continue;
+    if (!*year) *year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+    if ((n == 10 || n == 7) && v[4] == '-' && (unsigned)(v[5] - '0') < 10u) memcpy(out, v, n + 1);
   }
 }
 
@@ -530,7 +580,7 @@ void xc_claims_add(xc_claims *c, int doc, int origin, const char *text, const xc
     read_sentence(s, text, ld, se->tok, se->tok_end, r, &mi);
     s->start = ld->tokens.v[se->tok].start;
     s->end = ld->tokens.v[se->tok_end - 1].end;
-    sentence_date(tx, &ti, s->start, s->end, s->date);
+    sentence_date(tx, &ti, s->start, s->end, s->date, &s->year);
     /* checkable: says something (enough content words) about someone,
      * something countable, a date or a place; headings and list lines
      * are not statements */
@@ -563,11 +613,32 @@ static double word_cos(const stmt *x, const stmt *y) {
   return (double)cw / sqrt((double)x->nw * (double)y->nw);
 }
 
+static int same_event(const stmt *x, const stmt *y);
+
 /* Do x and y state the same thing (in other words)? */
 static int same_fact(const stmt *x, const stmt *y) {
   double cos = word_cos(x, y);
   size_t ce = common_u64(x->ent, x->ne, y->ent, y->ne);
-  return cos >= SAME_COS || (cos >= SAME_COS_ENT && ce >= 2);
+  return cos >= SAME_COS || (cos >= SAME_COS_ENT && ce >= 2) ||
+         (cos >= EVENT_COS && same_event(x, y));
+}
+
+static int names(const stmt *s, uint64_t e);
+
+/* Do x and y tell of one event in other words: a verb of what happened
+ * in common, EVENT_WORDS content words in common (the verb among them),
+ * and no other people ("a top general was shot in Moscow" / "a senior
+ * general ... was shot and wounded at his home in Moscow")? */
+static int same_event(const stmt *x, const stmt *y) {
+  if (!common_u64(x->pred, x->npred, y->pred, y->npred)) return 0;
+  if (x->nnamed && y->nnamed && !common_u64(x->named, x->nnamed, y->named, y->nnamed)) return 0;
+  /* elsewhere, or in another year or month: another event of the kind */
+  if (x->place && y->place && x->place != y->place && !names(x, y->place - 1) &&
+      !names(y, x->place - 1))
+    return 0;
+  if (x->date[0] && y->date[0] && strncmp(x->date, y->date, 7)) return 0;
+  if (x->year && y->year && x->year != y->year) return 0;
+  return common_u64(x->w, x->nw, y->w, y->nw) >= EVENT_WORDS;
 }
 
 static size_t root(stmt *s, size_t i) {
@@ -595,10 +666,32 @@ static xc_dispute *dispute_for(xc_claims *c, char *about, size_t key) {
     }
   c->dkey = xc_xrealloc(c->dkey, (c->ndisputes + 1) * sizeof *c->dkey);
   c->dkey[c->ndisputes] = key;
+  c->dtopic = xc_xrealloc(c->dtopic, (c->ndisputes + 1) * sizeof *c->dtopic);
+  c->dtopic[c->ndisputes] = 0;
   c->disputes = xc_xrealloc(c->disputes, (c->ndisputes + 1) * sizeof *c->disputes);
   xc_dispute *d = &c->disputes[c->ndisputes++];
   memset(d, 0, sizeof *d);
   d->about = about;
+  return d;
+}
+
+static char *format(const char *a, const char *b) {
+  size_t n = strlen(a) + strlen(b) + 1;
+  char *out = xc_xmalloc(n);
+  memcpy(out, a, strlen(a));
+  memcpy(out + strlen(a), b, strlen(b) + 1);
+  return out;
+}
+
+/* The dispute of kind `kind` ("where: ") about topic (a thing placed, a
+ * place), made when new and then named after fact. */
+static xc_dispute *dispute_on(xc_claims *c, const char *kind, uint64_t topic, const char *fact) {
+  size_t kn = strlen(kind);
+  for (size_t i = 0; i < c->ndisputes; i++)
+    if (c->dtopic[i] == topic && !strncmp(c->disputes[i].about, kind, kn)) return &c->disputes[i];
+  xc_dispute *d = dispute_for(c, format(kind, fact), SIZE_MAX);
+  c->dtopic = xc_xrealloc(c->dtopic, c->ndisputes * sizeof *c->dtopic);
+  c->dtopic[c->ndisputes - 1] = topic;
   return d;
 }
 
@@ -618,13 +711,6 @@ static void dispute_claim(xc_dispute *d, const stmt *s, const char *value) {
   add_doc(&cl->docs, &cl->ndocs, s->doc);
 }
 
-static char *format(const char *a, const char *b) {
-  size_t n = strlen(a) + strlen(b) + 1;
-  char *out = xc_xmalloc(n);
-  memcpy(out, a, strlen(a));
-  memcpy(out + strlen(a), b, strlen(b) + 1);
-  return out;
-}
 
 /* An amount's side: the number ("6" for "six"), or "several". */
 static void amount_value(const qty *q, char *out, size_t cap) {
@@ -757,7 +843,7 @@ void xc_claims_add_quotes(xc_claims *c, const xc_story_quotes *sq) {
 
 /* Groups the statements that say the same thing: each statement, in
  * order, joins the group whose first statement (its leader) it is most
- * like, when they say the same thing and come from different reports (a
+ * like (one telling of the same event first), when they say the same thing and come from different reports (a
  * copy joins its original's: one fact, one origin); else it leads a new
  * group. Comparing with the leader, not with any member, keeps a chain
  * of near neighbours ("a fire broke out" ~ "crews fought after a fire
@@ -766,12 +852,14 @@ static void align(xc_claims *c) {
   size_t *leaders = xc_xmalloc((c->n ? c->n : 1) * sizeof *leaders), nl = 0;
   for (size_t i = 0; i < c->n; i++) {
     size_t best = SIZE_MAX;
-    double best_cos = 0;
+    double best_rank = 0;
     for (size_t g = 0; g < nl; g++) {
       const stmt *l = &c->s[leaders[g]];
       if (l->doc == c->s[i].doc || !same_fact(l, &c->s[i])) continue;
-      double cos = word_cos(l, &c->s[i]);
-      if (cos > best_cos) best_cos = cos, best = leaders[g];
+      /* a leader that tells of the same happening (a verb in common)
+       * before one merely worded alike */
+      double rank = word_cos(l, &c->s[i]) + 2.0 * same_event(l, &c->s[i]);
+      if (rank > best_rank) best_rank = rank, best = leaders[g];
     }
     if (best == SIZE_MAX) leaders[nl++] = best = i;
     c->s[i].group = best;
@@ -846,14 +934,16 @@ static int detail_dispute(xc_claims *c, const stmt *x, const stmt *y, const char
     relation_word(x->rel_text, rx, sizeof rx);
     relation_word(y->rel_text, ry, sizeof ry);
     if ((strcasecmp(rx, "inside") == 0) != (strcasecmp(ry, "inside") == 0)) {
-      xc_dispute *d = dispute_for(c, format("where: ", fact), 0);
+      /* one dispute per thing placed ("the building"), whichever facts
+       * the tellings belong to */
+      xc_dispute *d = dispute_on(c, "where: ", x->rel_noun, fact);
       dispute_claim(d, x, rx);
       dispute_claim(d, y, ry);
       hit = 1;
     }
   }
   if (x->compass && y->compass && x->compass != y->compass) {
-    xc_dispute *d = dispute_for(c, format("which direction: ", fact), 0);
+    xc_dispute *d = dispute_on(c, "which direction: ", x->place ? x->place : 1, fact);
     dispute_claim(d, x, x->compass_text);
     dispute_claim(d, y, y->compass_text);
     hit = 1;
@@ -873,9 +963,9 @@ static void find_disputes(xc_claims *c, uint8_t *flag) {
       /* every kind is looked at: one pair may disagree on several things */
       int hit = number_dispute(c, x, y, g);
       hit |= outcome_dispute(c, x, y);
-      hit |= detail_dispute(c, x, y, c->s[g].text);
+      hit |= detail_dispute(c, x, y, c->s[c->shown[g]].text);
       if (gi == gj && word_cos(x, y) >= DIRECT_COS) {
-        const char *fact = c->s[gi].text;
+        const char *fact = c->s[c->shown[gi]].text;
         hit |= polarity_dispute(c, x, y, fact);
         hit |= date_dispute(c, x, y, fact);
         hit |= place_dispute(c, x, y, fact);
@@ -887,7 +977,7 @@ static void find_disputes(xc_claims *c, uint8_t *flag) {
     }
 }
 
-/* Do statements i < j dispute each other? */
+/* Do statements i and j dispute each other? */
 static int disputes_each_other(const xc_claims *c, size_t i, size_t j) {
   uint64_t key = (uint64_t)(i < j ? i : j) << 32 | (i < j ? j : i);
   size_t lo = 0, hi = c->nagainst;
@@ -908,9 +998,28 @@ static void add_asserter(xc_fact *f, const char *who) {
   f->asserted_by[f->nasserted++] = xc_xstrdup(who);
 }
 
+/* For each group, the telling that words it: the one closest to the
+ * others (the most words in common, summed), so that a fact reads as its
+ * tellings agree and not as the first report happened to put it; ties go
+ * to the earlier. */
+static void pick_wordings(xc_claims *c) {
+  c->shown = xc_xmalloc(c->n * sizeof *c->shown);
+  double *best = xc_xmalloc(c->n * sizeof *best);
+  for (size_t i = 0; i < c->n; i++) c->shown[i] = i, best[i] = -1;
+  for (size_t i = 0; i < c->n; i++) {
+    size_t g = root(c->s, i);
+    double sum = 0;
+    for (size_t j = g; j < c->n; j++)
+      if (j != i && root(c->s, j) == g) sum += word_cos(&c->s[i], &c->s[j]);
+    if (sum > best[g] + 1e-9) best[g] = sum, c->shown[g] = i;
+  }
+  free(best);
+}
+
 void xc_claims_finish(xc_claims *c) {
   if (c->nfacts || !c->n) return;
   align(c);
+  pick_wordings(c);
   uint8_t *flag = xc_xcalloc(c->n, 1);
   find_disputes(c, flag);
   /* one fact per group, in the order of its first statement */
@@ -919,10 +1028,11 @@ void xc_claims_finish(xc_claims *c) {
   for (size_t i = 0; i < c->n; i++) {
     size_t g = root(c->s, i);
     if (g == i) {
+      const stmt *w = &c->s[c->shown[g]];
       fact_of[i] = c->nfacts;
       xc_fact *nf = &c->facts[c->nfacts++];
-      nf->text = xc_xstrdup(c->s[i].text);
-      nf->negated = c->s[i].neg, nf->hedged = c->s[i].hedge;
+      nf->text = xc_xstrdup(w->text);
+      nf->negated = w->neg, nf->hedged = w->hedge;
     }
     xc_fact *f = &c->facts[fact_of[g]];
     add_asserter(f, c->s[i].asserter);
@@ -932,7 +1042,13 @@ void xc_claims_finish(xc_claims *c) {
     for (size_t j = g; j < i && fresh; j++)
       if (root(c->s, j) == g && c->s[j].origin == c->s[i].origin) fresh = 0;
     f->independent += fresh;
-    if (flag[i]) f->support = XC_FACT_DISPUTED;
+    /* disputed as worded: its leader is in a dispute, or two of its
+     * tellings dispute each other; a telling that adds a detail others
+     * give differently ("shot six times") leaves the fact standing */
+    int contested = flag[i] && i == c->shown[g];
+    for (size_t j = g; j < i && flag[i] && !contested; j++)
+      contested = root(c->s, j) == g && disputes_each_other(c, j, i);
+    if (contested) f->support = XC_FACT_DISPUTED;
   }
   for (size_t k = 0; k < c->nfacts; k++)
     if (c->facts[k].support != XC_FACT_DISPUTED)

@@ -17,6 +17,7 @@ extern const unsigned char xc_lemma_data_start[], xc_lemma_data_end[];
 typedef struct {
   uint64_t key;
   uint32_t at, len; /* the lemma's bytes in the data; len 0: a verb */
+  uint32_t verb;    /* an irregular form of a verb ("shot", "fled") */
 } slot;
 
 static struct {
@@ -37,7 +38,10 @@ static void build(void) {
   const char *p = (const char *)xc_lemma_data_start, *end = (const char *)xc_lemma_data_end;
   size_t nexc = 0, nverb = 0;
   for (const char *q = p; q < end; q++)
-    if (q == p || q[-1] == '\n') nexc += *q == 'e', nverb += *q == 'v';
+    if ((q == p || q[-1] == '\n') && end - q > 4) {
+      int vexc = !memcmp(q, "vexc", 4);
+      nexc += *q == 'e' || vexc, nverb += *q == 'v' && !vexc;
+    }
   for (L.exc_mask = 1; L.exc_mask < 2 * nexc; L.exc_mask <<= 1) {}
   for (L.verb_mask = 1; L.verb_mask < 2 * nverb; L.verb_mask <<= 1) {}
   L.exc = xc_xcalloc(L.exc_mask, sizeof *L.exc), L.exc_mask--;
@@ -45,11 +49,13 @@ static void build(void) {
   xc_slice f[3];
   while (p < end) {
     size_t nf = xc_tsv_line(&p, end, f, 3);
-    if (nf == 3 && f[0].n == 3 && !memcmp(f[0].p, "exc", 3)) {
+    int vexc = nf == 3 && f[0].n == 4 && !memcmp(f[0].p, "vexc", 4);
+    if (vexc || (nf == 3 && f[0].n == 3 && !memcmp(f[0].p, "exc", 3))) {
       slot *s = &L.exc[find(L.exc, L.exc_mask, key_of(f[1].p, f[1].n))];
       s->key = key_of(f[1].p, f[1].n);
       s->at = (uint32_t)(f[2].p - (const char *)xc_lemma_data_start);
       s->len = (uint32_t)f[2].n;
+      s->verb = (uint32_t)vexc;
     } else if (nf == 2 && f[0].n == 4 && !memcmp(f[0].p, "verb", 4)) {
       L.verb[find(L.verb, L.verb_mask, key_of(f[1].p, f[1].n))].key = key_of(f[1].p, f[1].n);
     }
@@ -111,4 +117,16 @@ size_t xc_lemma(const char *w, size_t n, char *out, size_t cap) {
   }
   if (n > 3 && w[n - 1] == 's' && !strchr("sui", w[n - 2])) return put(out, cap, w, n - 1);
   return put(out, cap, w, n);
+}
+
+size_t xc_verb_form(const char *w, size_t n, char *out, size_t cap) {
+  lists();
+  if (n < MIN_BASE || n > 64) return 0;
+  const slot *e = &L.exc[find(L.exc, L.exc_mask, key_of(w, n))];
+  if (e->key) return e->verb ? put(out, cap, (const char *)xc_lemma_data_start + e->at, e->len) : 0;
+  /* -ed and -ing only: an -s form reads as a plural as often */
+  if (!(n > 4 && !memcmp(w + n - 2, "ed", 2)) && !(n > 5 && !memcmp(w + n - 3, "ing", 3))) return 0;
+  char base[72];
+  size_t b = verb_base(w, n, base);
+  return b ? put(out, cap, base, b) : 0;
 }

@@ -13,4 +13,10 @@
  * word it does not know comes back as it is. Thread-safe. */
 size_t xc_lemma(const char *w, size_t n, char *out, size_t cap);
 
+/* When the lower-case word w[0..n) is a verb in a past, participle or
+ * -ing form ("shot", "fled", "stormed", "fleeing"), writes the verb into
+ * out (as xc_lemma) and returns its length; else returns 0 (a base form,
+ * an -s form, which reads as a plural as often, or not a verb). */
+size_t xc_verb_form(const char *w, size_t n, char *out, size_t cap);
+
 #endif

@@ -269,3 +269,49 @@ TEST(claims_place_named_in_full_or_short) {
   CHECK(xc_claims_ndisputes(u.c) == 1);
   run_close(&u);
 }
+
+/* One happening told in other words: the verb of what happened in common
+ * ("ran aground"), with enough else (the ferry, the place), joins the
+ * tellings though their words are far apart; the same kind of happening
+ * elsewhere in another year does not join them, nor does a later step
+ * of the story. */
+TEST(claims_one_event_in_other_words) {
+  static const char *const docs[] = {
+      "The ferry Solvik ran aground off Tarrow on Saturday evening with 212 people on board, "
+      "the coastguard said. In 2019 another ferry ran aground off Kessel in a winter storm.",
+      "A passenger ferry operated by Westline, which links Port Ember with the island, ran "
+      "aground near Tarrow late on Saturday, forcing an overnight evacuation of passengers.",
+      "Rescue boats brought everyone ashore after the Solvik ran aground off Tarrow. "
+      "The stranded ferry was towed to Port Ember by two tugs on Monday.",
+  };
+  static const int origins[] = {0, 1, 2};
+  run u;
+  run_docs(&u, docs, origins, 3);
+  const xc_fact *f = NULL;
+  for (size_t i = 0; i < xc_claims_nfacts(u.c); i++)
+    if (xc_claims_fact(u.c, i)->ndocs == 3) f = xc_claims_fact(u.c, i);
+  CHECK(f != NULL);
+  if (f) CHECK(f->support == XC_FACT_CORROBORATED && f->independent == 3 && strstr(f->text, "Tarrow"));
+  f = fact_with(u.c, "Kessel");
+  CHECK(f && f->ndocs == 1 && f->support == XC_FACT_SINGLE);
+  f = fact_with(u.c, "towed");
+  CHECK(f && f->ndocs == 1);
+  CHECK(xc_claims_ndisputes(u.c) == 0);
+  run_close(&u);
+}
+
+/* The same kind of happening to two people named in full is two facts,
+ * however alike the words around it. */
+TEST(claims_one_event_not_two_people) {
+  static const char *const docs[] = {
+      "Colonel Ivar Dahl was killed when a car bomb exploded outside his home in Tarnby.",
+      "A car bomb killed General Ruth Okafor, a senior commander, as she left a meeting in "
+      "Tarnby on Friday.",
+  };
+  static const int origins[] = {0, 1};
+  run u;
+  run_docs(&u, docs, origins, 2);
+  CHECK(xc_claims_nfacts(u.c) == 2);
+  for (size_t i = 0; i < xc_claims_nfacts(u.c); i++) CHECK(xc_claims_fact(u.c, i)->ndocs == 1);
+  run_close(&u);
+}

@@ -28,3 +28,20 @@ TEST(lemma_edges) {
   CHECK(xc_lemma("", 0, out, sizeof out) == 0 && out[0] == 0);
   CHECK(xc_lemma("x", 1, NULL, 0) == 0);
 }
+
+TEST(lemma_verb_forms) {
+  static const char *const verbs[][2] = {
+      {"shot", "shoot"}, {"fled", "flee"},      {"stormed", "storm"}, {"fleeing", "flee"},
+      {"stopped", "stop"}, {"ran", "run"},      {"hospitalized", "hospitalize"},
+  };
+  char out[32];
+  for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
+    CHECK(xc_verb_form(verbs[i][0], strlen(verbs[i][0]), out, sizeof out) > 0);
+    CHECK_STR(out, verbs[i][1]);
+  }
+  /* base forms, -s forms, irregular plurals of nouns that are also verbs,
+   * words that are not verbs */
+  static const char *const not_forms[] = {"shoot", "talks", "men", "children", "tower", "red", "bed"};
+  for (size_t i = 0; i < sizeof not_forms / sizeof *not_forms; i++)
+    CHECK(xc_verb_form(not_forms[i], strlen(not_forms[i]), out, sizeof out) == 0);
+}
