@@ -213,12 +213,22 @@ static const char *outlet(const xc_document *d) {
   return slash ? slash + 1 : d->path;
 }
 
+/* The outlets of reports docs[0..n), each once; copies that add no
+ * outlet of their own are counted ("Saltmere Gazette, 1 copy"). */
 static void w_outlets(bw *w, const xc_analysis *a, const int *docs, size_t n) {
   xc_buf_puts(w->out, " (");
+  size_t shown = 0, copies = 0;
   for (size_t k = 0; k < n; k++) {
-    if (k) xc_buf_puts(w->out, ", ");
-    w_text(w, outlet(&a->docs[docs[k]]));
+    const char *o = outlet(&a->docs[docs[k]]);
+    int seen = 0, twin = 0;
+    for (size_t j = 0; j < n; j++)
+      if (j != k && !strcmp(outlet(&a->docs[docs[j]]), o)) seen |= j < k, twin = 1;
+    copies += twin && a->docs[docs[k]].copy_of >= 0;
+    if (seen) continue;
+    if (shown++) xc_buf_puts(w->out, ", ");
+    w_text(w, o);
   }
+  if (copies) w_fmt(w, ", %zu cop%s", copies, copies == 1 ? "y" : "ies");
   xc_buf_puts(w->out, ")");
 }
 
