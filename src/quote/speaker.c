@@ -274,7 +274,12 @@ static qnp np_fwd(const qctx *c, uint32_t s, uint32_t hi) {
     if (!fixed) head = i, m = -1;
     i++;
   }
-  if (restore && name_head != QNONE && m < 0 && !fixed) head = name_head, m = name_m, i = name_end;
+  /* lower-case words after a name were a verb and its object ("Trump
+   * welcomed the ..."), unless a determiner began the phrase: then the
+   * name was a modifier in a description ("a former senior Ukraine
+   * security official who ...") */
+  if (restore && name_head != QNONE && m < 0 && !fixed && !(lexk(c, s) & QK_DET))
+    head = name_head, m = name_m, i = name_end;
   if (head == QNONE) return np;
   /* drop a trailing preposition or determiner */
   while (i > s + 1 && (lexk(c, i - 1) & (QK_PREP | QK_DET)) && c->mention_of[i - 1] < 0) i--;

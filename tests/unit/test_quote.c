@@ -128,6 +128,16 @@ TEST(quote_pronoun_and_descriptions) {
   done(&f);
 }
 
+/* A name inside a description is its modifier, not the speaker: "a
+ * former Norway customs official who ..." speaks, not Norway. */
+TEST(quote_description_with_a_name_inside) {
+  found f;
+  run(&f, "\"Nobody checked the containers,\" said a former Norway customs official who "
+          "worked at the port.\n");
+  CHECK(said_by(&f, "Nobody checked", "a former Norway customs official"));
+  done(&f);
+}
+
 TEST(quote_pronoun_agrees_in_gender) {
   found f;
   run(&f, "Mr. Tomas Brandt met Ms. Elena Varga at the town hall on Friday.\n\n"
