@@ -19,6 +19,7 @@
  * story, whose statements number in the hundreds. */
 #include "check/claims.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -519,22 +520,67 @@ static void read_sentence(stmt *s, const char *text, const xc_lang_doc *ld, size
   s->npred = uniq_u64(s->pred, s->npred);
 }
 
-/* The first calendar date among time expressions [*ti, ...) inside bytes
- * [a, b) into out ("" when none), and the year of the first date of any
- * precision ("2019", "2019-W12") into *year (0 when none); *ti moves past
- * the ones before b. */
-static void sentence_date(const xc_timexv *tx, size_t *ti, uint32_t a, uint32_t b, char *out,
-                          int *year) {
+/* The calendar date of a TimeML value, when it names a day or a month:
+ * "2026-02-06", "2026-02-06TNI", "2026-02-06T10:30" and "2026-02" give
+ * their date part into out; anything vaguer ("2026", "PAST_REF",
+ * "2026-W06", "XXXX-02") gives 0. */
+static size_t calendar_date(const char *v, char *out) {
+  size_t n = 0;
+  while (n < 10 && v[n]) n++;
+  for (size_t i = 0; i < n; i++) {
+    int dash = i == 4 || i == 7;
+    if (dash ? v[i] != '-' : (v[i] < '0' || v[i] > '9')) {
+      n = i;
+      break;
+    }
+  }
+  if (n == 10 || (n == 7 && (v[7] == 0 || v[7] == 'T'))) {
+    memcpy(out, v, n);
+    out[n] = 0;
+    return n;
+  }
+  return 0;
+}
+
+/* Does the time expression w[0..n) name its day: a weekday, a month, a
+ * day relative to today, a part of a day ("Monday night", "tonight")? */
+static int names_day(const char *w, size_t n) {
+  static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                     "saturday", "sunday", "jan", "feb", "mar", "apr", "may",
+                                     "jun", "jul", "aug", "sep", "oct", "nov", "dec", "today",
+                                     "tonight", "yesterday", "morning", "afternoon", "evening",
+                                     "night"};
+  for (size_t d = 0; d < sizeof days / sizeof *days; d++) {
+    size_t k = strlen(days[d]);
+    for (size_t i = 0; i + k <= n; i++)
+      if (!strncasecmp(w + i, days[d], k) && (i == 0 || !isalpha((unsigned char)w[i - 1])))
+        return 1;
+  }
+  return 0;
+}
+
+/* The first calendar date (a day or a month) among the time expressions
+ * [*ti, ...) inside bytes [a, b) into out ("" when none), and the year of
+ * the first date of any precision ("2019", "2019-W12") into *year (0 when
+ * none); *ti moves past the ones before b. */
+static void sentence_date(const char *text, const xc_timexv *tx, size_t *ti, uint32_t a,
+                          uint32_t b, char *out, int *year) {
   out[0] = 0;
   *year = 0;
   if (!tx) return;
   while (*ti < tx->n && tx->v[*ti].start < a) (*ti)++;
   for (size_t i = *ti; i < tx->n && tx->v[i].start < b && !out[0]; i++) {
     const char *v = tx->v[i].value;
-    size_t n = strlen(v);
-    if (tx->v[i].type != XC_TIMEX_DATE || n < 4 || strspn(v, "0123456789") < 4) continue;
+    /* a clock time alone ("shortly after ten o'clock") takes its day
+     * from the publication date: a guess, not a date the report gives;
+     * "Monday night", "10 a.m. on Friday" give one */
+    if (strspn(v, "0123456789") < 4 ||
+        (tx->v[i].type != XC_TIMEX_DATE &&
+         (tx->v[i].type != XC_TIMEX_TIME || !names_day(text + tx->v[i].start,
+                                                       tx->v[i].end - tx->v[i].start))))
+      continue;
     if (!*year) *year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
-    if ((n == 10 || n == 7) && v[4] == '-' && (unsigned)(v[5] - '0') < 10u) memcpy(out, v, n + 1);
+    calendar_date(v, out);
   }
 }
 
@@ -580,12 +626,12 @@ void xc_claims_add(xc_claims *c, int doc, int origin, const char *text, const xc
     read_sentence(s, text, ld, se->tok, se->tok_end, r, &mi);
     s->start = ld->tokens.v[se->tok].start;
     s->end = ld->tokens.v[se->tok_end - 1].end;
-    sentence_date(tx, &ti, s->start, s->end, s->date, &s->year);
-    /* checkable: says something (enough content words) about someone,
-     * something countable, a date or a place; headings and list lines
-     * are not statements */
+    sentence_date(text, tx, &ti, s->start, s->end, s->date, &s->year);
+    /* checkable: says something (enough content words; a calendar date
+     * counts as one) about someone, something countable, a date or a
+     * place; headings and list lines are not statements */
     int detail = s->ne || s->nq || s->date[0] || s->rel_noun || s->compass;
-    if (s->nw < MIN_WORDS || !detail || (se->flags & XC_SF_NOTERM)) continue;
+    if (s->nw + (s->date[0] != 0) < MIN_WORDS || !detail || (se->flags & XC_SF_NOTERM)) continue;
     if (2 * quoted_bytes(q, &qi, s->start, s->end) >= s->end - s->start) continue;
     s->text = xc_collapse_ws(text + s->start, s->end - s->start);
     const char *who = asserter(q, qi, s->start, s->end);
@@ -1016,6 +1062,24 @@ static void pick_wordings(xc_claims *c) {
   free(best);
 }
 
+/* Each fact's date: the one most of its tellings give (ties: the one
+ * given first); fact_of maps a group's leader to its fact. */
+static void fact_dates(xc_claims *c, const size_t *fact_of) {
+  for (size_t i = 0; i < c->n; i++) {
+    size_t g = root(c->s, i);
+    const char *d = c->s[i].date;
+    xc_fact *f = &c->facts[fact_of[g]];
+    if (!d[0] || !strcmp(f->date, d)) continue;
+    size_t votes = 0, held = 0;
+    for (size_t j = g; j < c->n; j++) {
+      if (root(c->s, j) != g) continue;
+      votes += !strcmp(c->s[j].date, d);
+      held += f->date[0] && !strcmp(c->s[j].date, f->date);
+    }
+    if (votes > held) snprintf(f->date, sizeof f->date, "%s", d);
+  }
+}
+
 void xc_claims_finish(xc_claims *c) {
   if (c->nfacts || !c->n) return;
   align(c);
@@ -1050,6 +1114,7 @@ void xc_claims_finish(xc_claims *c) {
       contested = root(c->s, j) == g && disputes_each_other(c, j, i);
     if (contested) f->support = XC_FACT_DISPUTED;
   }
+  fact_dates(c, fact_of);
   for (size_t k = 0; k < c->nfacts; k++)
     if (c->facts[k].support != XC_FACT_DISPUTED)
       c->facts[k].support = c->facts[k].independent >= 2 ? XC_FACT_CORROBORATED : XC_FACT_SINGLE;

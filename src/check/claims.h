@@ -22,7 +22,7 @@
 enum { XC_FACT_SINGLE, XC_FACT_CORROBORATED, XC_FACT_DISPUTED };
 
 typedef struct xc_fact {
-  char *text;         /* the first report's sentence, white space collapsed */
+  char *text;         /* the telling closest to the others, white space collapsed */
   int *docs;          /* the reports that state it, first reporter first */
   size_t ndocs;
   size_t independent; /* how many different origins among docs */
@@ -30,7 +30,9 @@ typedef struct xc_fact {
   char **asserted_by; /* who the reports say asserts it ("X said ...",
                          "according to X"), distinct; none: the outlets */
   size_t nasserted;
-  int negated, hedged; /* as the first report words it */
+  int negated, hedged; /* as its wording (text) has it */
+  char date[11];       /* the calendar date (YYYY-MM-DD or YYYY-MM) most of
+                          its tellings give, "" when none gives one */
 } xc_fact;
 
 /* One side of a dispute: what some reports say. */

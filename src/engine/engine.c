@@ -244,11 +244,10 @@ static void story_sources(const xc_analysis *a, xc_story *s, const doc_lang *lan
 }
 
 /* Story s from what its reports' language layers found (lang): resolves
- * its entity mentions across them, puts each report's time expressions
- * (resolved against its own date) on the timeline, and, once the story's
- * entities are known, finds each report's quotes and their speakers and
- * its checkable statements; then the facts, disputes, grounding and
- * roles. */
+ * its entity mentions across them and, once the story's entities are
+ * known, finds each report's quotes and their speakers and its checkable
+ * statements; then the facts, disputes, the timeline (the dated facts),
+ * grounding and roles. */
 static void story_language(xc_analysis *a, xc_story *s, const doc_lang *lang) {
   s->entities = xc_resolve_new();
   xc_timeline_init(&s->timeline);
@@ -259,9 +258,7 @@ static void story_language(xc_analysis *a, xc_story *s, const doc_lang *lang) {
     const char *text = a->docs[s->docs[k]].x.text;
     if (!l->ok) continue;
     xc_resolve_add(s->entities, (uint32_t)s->docs[k], text, strlen(text), &l->ld);
-    xc_timeline_add(&s->timeline, s->docs[k], text, &l->ld, &l->tx);
   }
-  xc_timeline_finish(&s->timeline);
   xc_resolve_finish(s->entities);
   xc_quotes q;
   xc_quotes_init(&q);
@@ -281,6 +278,7 @@ static void story_language(xc_analysis *a, xc_story *s, const doc_lang *lang) {
   xc_story_quotes_finish(&s->quotes);
   xc_claims_add_quotes(s->claims, &s->quotes);
   xc_claims_finish(s->claims);
+  xc_timeline_from_claims(&s->timeline, s->claims);
   story_sources(a, s, lang);
   s->nentities = xc_resolve_count(s->entities);
   s->entity_order = xc_xmalloc((s->nentities ? s->nentities : 1) * sizeof *s->entity_order);
