@@ -198,6 +198,13 @@ json_ok "crosscheck: facts several outlets tell, the repost not counted" "$T/out
  all(0 <= x["grounding"] <= 1 for x in s["sources"]))(
  {x["path"].split("/")[-1]: x for x in d["documents"]},
  next(s for s in d["stories"] if len(s["documents"]) >= 5))'
+json_ok "crosscheck: single-source flags only on the invented-quote page" "$T/out" object '
+(lambda by, s: sorted(q["speaker"] for q in s["quotes"] if q["support"] == "single") == [
+   "Alan Weir", "Clara Doyle", "Victor Hale"] and
+ all(q["documents"] == [by["quickfacts-news.txt"]["id"]] for q in s["quotes"] if q["support"] == "single") and
+ all(f["documents"] == [by["quickfacts-news.txt"]["id"]] for f in s["facts"] if f["support"] == "single"))(
+ {x["path"].split("/")[-1]: x for x in d["documents"]},
+ next(s for s in d["stories"] if len(s["documents"]) >= 5))'
 json_ok "crosscheck: the look-alike fire is its own story, undisputed" "$T/out" object '
 (lambda by: by["pellworth-silo-fire.txt"]["story"] != by["saltmere-gazette.html"]["story"] and
  all(not s["disputes"] for s in d["stories"] if s["id"] == by["pellworth-silo-fire.txt"]["story"]))(
