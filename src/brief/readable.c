@@ -277,21 +277,27 @@ static void w_disputes(bw *w, const xc_analysis *a, const xc_story *s) {
   w_list_end(w);
 }
 
-/* The claims only one source makes (for a story of several reports). */
+/* The claims only one source makes (for a story of several reports):
+ * those that pin down more (names, numbers, dates, placings) first, so
+ * that a checkable "shot six times" comes before a page's vague talk. */
 static void w_singles(bw *w, const xc_analysis *a, const xc_story *s) {
   const xc_claims *c = s->claims;
   size_t nf = c ? xc_claims_nfacts(c) : 0, singles = 0;
   if (s->ndocs < 2) return; /* one report: everything is single-source */
-  for (size_t i = 0; i < nf; i++) {
-    const xc_fact *f = xc_claims_fact(c, i);
-    if (f->support != XC_FACT_SINGLE) continue;
-    if (singles++ >= SHOWN_FACTS) continue;
-    if (singles == 1) w_head(w, "Single-source claims"), w_list(w);
-    w_item(w);
-    w_text(w, f->text);
-    w_outlets(w, a, f->docs, 1);
-    w_item_end(w);
-  }
+  int most = 0;
+  for (size_t i = 0; i < nf; i++)
+    if (xc_claims_fact(c, i)->detail > most) most = xc_claims_fact(c, i)->detail;
+  for (int want = most; want >= 0; want--)
+    for (size_t i = 0; i < nf; i++) {
+      const xc_fact *f = xc_claims_fact(c, i);
+      if (f->support != XC_FACT_SINGLE || f->detail != want) continue;
+      if (singles++ >= SHOWN_FACTS) continue;
+      if (singles == 1) w_head(w, "Single-source claims"), w_list(w);
+      w_item(w);
+      w_text(w, f->text);
+      w_outlets(w, a, f->docs, 1);
+      w_item_end(w);
+    }
   if (singles > SHOWN_FACTS) {
     w_item(w);
     w_fmt(w, "\xE2\x80\xA6 and %zu more", singles - SHOWN_FACTS);

@@ -1097,6 +1097,7 @@ void xc_claims_finish(xc_claims *c) {
       xc_fact *nf = &c->facts[c->nfacts++];
       nf->text = xc_xstrdup(w->text);
       nf->negated = w->neg, nf->hedged = w->hedge;
+      nf->detail = (int)(w->ne + w->nq) + !!w->date[0] + !!w->rel_noun + !!w->compass;
     }
     xc_fact *f = &c->facts[fact_of[g]];
     add_asserter(f, c->s[i].asserter);

@@ -31,6 +31,8 @@ typedef struct xc_fact {
                          "according to X"), distinct; none: the outlets */
   size_t nasserted;
   int negated, hedged; /* as its wording (text) has it */
+  int detail;          /* how much its wording pins down: the names,
+                          numbers, dates and placings it gives */
   char date[11];       /* the calendar date (YYYY-MM-DD or YYYY-MM) most of
                           its tellings give, "" when none gives one */
 } xc_fact;
