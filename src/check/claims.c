@@ -117,6 +117,8 @@ struct xc_claims {
   size_t nagainst;
   const xc_resolver *r; /* for names in disputes; the last one added */
   size_t *shown; /* per group leader: the telling that words the fact */
+  size_t *next;  /* the group's next statement after each (SIZE_MAX: none):
+                    a group's members from its leader on, in order */
 };
 
 xc_claims *xc_claims_new(void) { return xc_xcalloc(1, sizeof(xc_claims)); }
@@ -132,6 +134,7 @@ void xc_claims_free(xc_claims *c) {
   if (!c) return;
   for (size_t i = 0; i < c->n; i++) free(c->s[i].text), free(c->s[i].asserter);
   free(c->shown);
+  free(c->next);
   free(c->s);
   for (size_t i = 0; i < c->nfacts; i++) {
     xc_fact *f = &c->facts[i];
@@ -1055,11 +1058,24 @@ static void pick_wordings(xc_claims *c) {
   for (size_t i = 0; i < c->n; i++) {
     size_t g = root(c->s, i);
     double sum = 0;
-    for (size_t j = g; j < c->n; j++)
-      if (j != i && root(c->s, j) == g) sum += word_cos(&c->s[i], &c->s[j]);
+    for (size_t j = g; j != SIZE_MAX; j = c->next[j])
+      if (j != i) sum += word_cos(&c->s[i], &c->s[j]);
     if (sum > best[g] + 1e-9) best[g] = sum, c->shown[g] = i;
   }
   free(best);
+}
+
+/* Links each group's members in order (c->next), from its leader. */
+static void link_groups(xc_claims *c) {
+  size_t *tail = xc_xmalloc(c->n * sizeof *tail);
+  c->next = xc_xmalloc(c->n * sizeof *c->next);
+  for (size_t i = 0; i < c->n; i++) {
+    size_t g = root(c->s, i);
+    c->next[i] = SIZE_MAX;
+    if (g != i) c->next[tail[g]] = i;
+    tail[g] = i;
+  }
+  free(tail);
 }
 
 /* Each fact's date: the one most of its tellings give (ties: the one
@@ -1071,8 +1087,7 @@ static void fact_dates(xc_claims *c, const size_t *fact_of) {
     xc_fact *f = &c->facts[fact_of[g]];
     if (!d[0] || !strcmp(f->date, d)) continue;
     size_t votes = 0, held = 0;
-    for (size_t j = g; j < c->n; j++) {
-      if (root(c->s, j) != g) continue;
+    for (size_t j = g; j != SIZE_MAX; j = c->next[j]) {
       votes += !strcmp(c->s[j].date, d);
       held += f->date[0] && !strcmp(c->s[j].date, f->date);
     }
@@ -1083,6 +1098,7 @@ static void fact_dates(xc_claims *c, const size_t *fact_of) {
 void xc_claims_finish(xc_claims *c) {
   if (c->nfacts || !c->n) return;
   align(c);
+  link_groups(c);
   pick_wordings(c);
   uint8_t *flag = xc_xcalloc(c->n, 1);
   find_disputes(c, flag);
@@ -1104,15 +1120,14 @@ void xc_claims_finish(xc_claims *c) {
     add_doc(&f->docs, &f->ndocs, c->s[i].doc);
     /* a new origin: no earlier statement of the group shares it */
     int fresh = 1;
-    for (size_t j = g; j < i && fresh; j++)
-      if (root(c->s, j) == g && c->s[j].origin == c->s[i].origin) fresh = 0;
+    for (size_t j = g; j < i && fresh; j = c->next[j]) fresh = c->s[j].origin != c->s[i].origin;
     f->independent += fresh;
     /* disputed as worded: its leader is in a dispute, or two of its
      * tellings dispute each other; a telling that adds a detail others
      * give differently ("shot six times") leaves the fact standing */
     int contested = flag[i] && i == c->shown[g];
-    for (size_t j = g; j < i && flag[i] && !contested; j++)
-      contested = root(c->s, j) == g && disputes_each_other(c, j, i);
+    for (size_t j = g; j < i && flag[i] && !contested; j = c->next[j])
+      contested = disputes_each_other(c, j, i);
     if (contested) f->support = XC_FACT_DISPUTED;
   }
   fact_dates(c, fact_of);
@@ -1142,9 +1157,8 @@ void xc_claims_doc_counts(const xc_claims *c, int doc, size_t *total, size_t *su
     (*total)++;
     size_t g = root(c->s, i);
     /* another origin says the same, and not differently */
-    for (size_t j = 0; j < c->n; j++)
-      if (c->s[j].origin != c->s[i].origin && root(c->s, j) == g &&
-          !disputes_each_other(c, i, j)) {
+    for (size_t j = g; j != SIZE_MAX; j = c->next[j])
+      if (c->s[j].origin != c->s[i].origin && !disputes_each_other(c, i, j)) {
         (*supported)++;
         break;
       }
