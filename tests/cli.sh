@@ -189,7 +189,9 @@ json_ok "crosscheck: the planted disputes and nothing else" "$T/out" object '
  next(s for s in d["stories"] if len(s["documents"]) >= 5))'
 json_ok "crosscheck: facts several outlets tell, the repost not counted" "$T/out" object '
 (lambda by, s: any(f["support"] == "corroborated" and "fire broke out" in f["text"] and len(f["documents"]) == 6 for f in s["facts"]) and
- any(f["support"] == "corroborated" and "4,000 tonnes" in f["text"] for f in s["facts"]) and
+ any(f["support"] == "corroborated" and "4,000 tonnes" in f["text"] and
+     f["counts"] == [{"amount": "4,000", "value": 4000, "noun": "tonnes"}] for f in s["facts"]) and
+ any("fire broke out" in f["text"] and "break" in f["what"] and f["date"] == "2026-04-13" for f in s["facts"]) and
  by["northern-wire.txt"]["copy_of"] == by["saltmere-gazette.html"]["id"] and
  {x["document"]: x["role"] for x in s["sources"]} == {
    by[n]["id"]: r for n, r in (("northern-wire.txt", "repost"), ("quickfacts-news.txt", "generated_filler"),

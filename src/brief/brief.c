@@ -116,6 +116,37 @@ static void doc_ids(xc_json *j, const xc_analysis *a, const int *docs, size_t n)
 
 static const char *const SUPPORT[] = {"single", "corroborated", "disputed"};
 
+/* A fact's parts as its wording gives them: who (people named in full),
+ * what (verbs of what happened), where, when (a calendar date), and
+ * counts ({amount, value, noun}; value null for a vague amount). */
+static void fact_parts_json(xc_json *j, const xc_fact *f) {
+  json_list(j, "who", (const char *const *)f->who, f->nwho);
+  xc_json_key(j, "what");
+  xc_json_arr_begin(j);
+  for (size_t k = 0; k < f->nwhat; k++) xc_json_str(j, f->what[k]);
+  xc_json_arr_end(j);
+  xc_json_key(j, "where");
+  if (f->where[0]) xc_json_str(j, f->where);
+  else xc_json_null(j);
+  xc_json_key(j, "date");
+  if (f->date[0]) xc_json_str(j, f->date);
+  else xc_json_null(j);
+  xc_json_key(j, "counts");
+  xc_json_arr_begin(j);
+  for (size_t k = 0; k < f->nqty; k++) {
+    xc_json_obj_begin(j);
+    xc_json_key(j, "amount");
+    xc_json_str(j, f->qty[k].amount);
+    xc_json_key(j, "value");
+    if (f->qty[k].value >= 0) xc_json_num(j, f->qty[k].value);
+    else xc_json_null(j);
+    xc_json_key(j, "noun");
+    xc_json_str(j, f->qty[k].noun);
+    xc_json_obj_end(j);
+  }
+  xc_json_arr_end(j);
+}
+
 /* The story's facts (each with its support) and disputes (each side with
  * what it says in short, its first sentence and its documents). */
 static void story_claims_json(xc_json *j, const xc_analysis *a, const xc_story *s) {
@@ -134,6 +165,7 @@ static void story_claims_json(xc_json *j, const xc_analysis *a, const xc_story *
     xc_json_bool(j, f->negated);
     xc_json_key(j, "hedged");
     xc_json_bool(j, f->hedged);
+    fact_parts_json(j, f);
     xc_json_obj_end(j);
   }
   xc_json_arr_end(j);

@@ -81,6 +81,8 @@ typedef struct stmt {
   uint64_t pred[MAX_PRED]; /* what happens: its verbs in a past form ("shot",
                               "stormed"), light ones left out */
   size_t npred;
+  char verb[XC_FACT_VERBS][24]; /* the first of them as words, distinct */
+  size_t nverb;
   uint8_t neg, hedge;
   char *asserter; /* the speaker of an attribution in the sentence, or NULL */
   /* where: a place named after "in", "at", "near"... (its entity and its
@@ -139,7 +141,8 @@ void xc_claims_free(xc_claims *c) {
   for (size_t i = 0; i < c->nfacts; i++) {
     xc_fact *f = &c->facts[i];
     for (size_t k = 0; k < f->nasserted; k++) free(f->asserted_by[k]);
-    free(f->text), free(f->docs), free(f->asserted_by);
+    for (size_t k = 0; k < f->nwho; k++) free(f->who[k]);
+    free(f->text), free(f->docs), free(f->asserted_by), free(f->who);
   }
   free(c->facts);
   for (size_t i = 0; i < c->ndisputes; i++) dispute_release(&c->disputes[i]);
@@ -176,6 +179,9 @@ static const char LIGHT[] =
     "seem\0become\0include\0continue\0use\0keep\0want\0need\0know\0think\0believe\0"
     "expect\0call\0ask\0speak\0note\0follow\0set\0put\0see\0base\0involve\0\0";
 
+static const char AUXILIARIES[] =
+    "has\0have\0had\0was\0were\0are\0is\0will\0would\0can\0could\0may\0might\0"
+    "did\0does\0should\0must\0\0";
 static const char DETERMINERS[] = "the\0a\0an\0his\0her\0its\0their\0our\0this\0that\0\0";
 
 /* Words that deny or hedge what their sentence states. */
@@ -278,6 +284,13 @@ static int is_plural(const char *w, size_t n) {
   return n > 3 && w[n - 1] == 's' && !strchr("sui", w[n - 2]);
 }
 
+/* Is token t an article or a possessive determiner? */
+static int determiner(const char *text, const xc_token *t) {
+  char low[8];
+  size_t n = t->kind == XC_TK_WORD ? lower_word(text, t, low, sizeof low) : 0;
+  return n && in_list(DETERMINERS, low, n);
+}
+
 /* Reads the quantity at token k of [k, e): an amount followed by its
  * noun within three words: the first plural among the lower-case words
  * there ("seven consecutive life sentences", "five pirate boats tried"),
@@ -290,12 +303,14 @@ static int read_qty(const char *text, const xc_token *t, size_t a, size_t k, siz
   if (v == -2) return 0;
   size_t pick = 0;
   char low[40];
-  for (size_t j = k + 1; j < e && j <= k + 3; j++) {
+  for (size_t j = k + 1; j < e && j <= k + 4; j++) {
     if (t[j].kind != XC_TK_WORD) break;
     if (!(t[j].flags & XC_TF_LOWER)) continue;
     size_t n = lower_word(text, &t[j], low, sizeof low);
     if (in_list(STOP, low, n) && strcmp(low, "people")) {
-      if (pick) break; /* "six shots were": the noun phrase has ended */
+      /* "six shots were": the noun phrase has ended; "no one has
+       * assumed": there was none */
+      if (pick || in_list(AUXILIARIES, low, n)) break;
       continue;
     }
     if (!pick) pick = j;
@@ -306,6 +321,11 @@ static int read_qty(const char *text, const xc_token *t, size_t a, size_t k, siz
   }
   if (!pick) return 0;
   size_t n = lower_word(text, &t[pick], low, sizeof low);
+  /* a year before a noun is no count ("the 2022 invasion", "the 2016
+   * elections"; but "2000 troops") */
+  if (v >= 1800 && v <= 2100 && v == (long)v &&
+      (!is_plural(low, n) || (k > a && determiner(text, &t[k - 1]))))
+    return 0;
   n = xc_lemma(low, n, low, sizeof low);
   /* "was shot six times": the times count the verb before the amount, as
    * "fired six shots" does */
@@ -459,12 +479,6 @@ static void read_where(stmt *s, const char *text, const xc_lang_doc *ld, size_t 
   }
 }
 
-/* Is token t an article or a possessive determiner? */
-static int determiner(const char *text, const xc_token *t) {
-  char low[8];
-  size_t n = t->kind == XC_TK_WORD ? lower_word(text, t, low, sizeof low) : 0;
-  return n && in_list(DETERMINERS, low, n);
-}
 
 /* Is entity e of r a person named in full (two words or more)? */
 static int full_name(const xc_resolver *r, long e) {
@@ -512,7 +526,13 @@ static void read_sentence(stmt *s, const char *text, const xc_lang_doc *ld, size
     size_t vn = (n > 4 && !memcmp(low + n - 3, "ing", 3)) || (k > a && determiner(text, &t[k - 1]))
                     ? 0
                     : xc_verb_form(low, n, verb, sizeof verb);
-    if (vn && !in_list(LIGHT, verb, vn) && s->npred < MAX_PRED) s->pred[s->npred++] = word_key(verb, vn);
+    if (vn && !in_list(LIGHT, verb, vn) && s->npred < MAX_PRED) {
+      s->pred[s->npred++] = word_key(verb, vn);
+      int known = 0;
+      for (size_t v = 0; v < s->nverb && !known; v++) known = !strcmp(s->verb[v], verb);
+      if (!known && s->nverb < XC_FACT_VERBS && vn < sizeof s->verb[0])
+        memcpy(s->verb[s->nverb++], verb, vn + 1);
+    }
     n = xc_lemma(low, n, low, sizeof low);
     if (s->nw < MAX_WORDS) s->w[s->nw++] = word_key(low, n);
   }
@@ -1065,6 +1085,26 @@ static void pick_wordings(xc_claims *c) {
   free(best);
 }
 
+/* Fact f's parts from its wording w: who (the people w names in full),
+ * what (its verbs), where, how many. */
+static void fact_parts(const xc_claims *c, const stmt *w, xc_fact *f) {
+  for (size_t k = 0; k < w->nnamed; k++) {
+    const xc_entity *e = c->r ? xc_resolve_entity(c->r, (size_t)w->named[k]) : NULL;
+    if (!e || !e->name) continue;
+    f->who = xc_xrealloc(f->who, (f->nwho + 1) * sizeof *f->who);
+    f->who[f->nwho++] = xc_xstrdup(e->name);
+  }
+  for (size_t k = 0; k < w->nverb; k++) memcpy(f->what[k], w->verb[k], sizeof f->what[k]);
+  f->nwhat = w->nverb;
+  snprintf(f->where, sizeof f->where, "%s", w->place_text[0] ? w->place_text : w->rel_text);
+  for (size_t k = 0; k < w->nq && k < XC_FACT_QTY; k++) {
+    xc_fact_qty *q = &f->qty[f->nqty++];
+    snprintf(q->amount, sizeof q->amount, "%s", w->q[k].amount);
+    snprintf(q->noun, sizeof q->noun, "%s", w->q[k].word);
+    q->value = w->q[k].value;
+  }
+}
+
 /* Links each group's members in order (c->next), from its leader. */
 static void link_groups(xc_claims *c) {
   size_t *tail = xc_xmalloc(c->n * sizeof *tail);
@@ -1114,6 +1154,7 @@ void xc_claims_finish(xc_claims *c) {
       nf->text = xc_xstrdup(w->text);
       nf->negated = w->neg, nf->hedged = w->hedge;
       nf->detail = (int)(w->ne + w->nq) + !!w->date[0] + !!w->rel_noun + !!w->compass;
+      fact_parts(c, w, nf);
     }
     xc_fact *f = &c->facts[fact_of[g]];
     add_asserter(f, c->s[i].asserter);

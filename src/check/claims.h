@@ -21,6 +21,17 @@
 
 enum { XC_FACT_SINGLE, XC_FACT_CORROBORATED, XC_FACT_DISPUTED };
 
+#define XC_FACT_VERBS 4
+#define XC_FACT_QTY 4
+
+/* A count a fact gives: "six shots" is amount "six", value 6, noun
+ * "shots"; "several shots" has value -1. */
+typedef struct xc_fact_qty {
+  char amount[16];
+  double value;
+  char noun[24];
+} xc_fact_qty;
+
 typedef struct xc_fact {
   char *text;         /* the telling closest to the others, white space collapsed */
   int *docs;          /* the reports that state it, first reporter first */
@@ -33,6 +44,15 @@ typedef struct xc_fact {
   int negated, hedged; /* as its wording (text) has it */
   int detail;          /* how much its wording pins down: the names,
                           numbers, dates and placings it gives */
+  /* what its wording says, in parts (who did what, where, how many): */
+  char **who;          /* the people it names in full, as the story names them */
+  size_t nwho;
+  char what[XC_FACT_VERBS][24]; /* its verbs of what happened ("shoot") */
+  size_t nwhat;
+  char where[48];      /* where it places it ("in Moscow", "inside the
+                          tower"), "" when nowhere */
+  xc_fact_qty qty[XC_FACT_QTY]; /* what it counts ("six shots") */
+  size_t nqty;
   char date[11];       /* the calendar date (YYYY-MM-DD or YYYY-MM) most of
                           its tellings give, "" when none gives one */
 } xc_fact;

@@ -315,3 +315,31 @@ TEST(claims_one_event_not_two_people) {
   for (size_t i = 0; i < xc_claims_nfacts(u.c); i++) CHECK(xc_claims_fact(u.c, i)->ndocs == 1);
   run_close(&u);
 }
+
+/* A fact in parts, as its wording gives them: who (people named in
+ * full), what (its verbs of what happened), where, when, how many; a
+ * year before a noun and "no one has" count nothing. */
+TEST(claims_fact_parts) {
+  static const char *const docs[] = {
+      "Crane driver Ivo Sand was injured when 14 containers fell at Veltmark harbour on "
+      "Tuesday. The 2019 storm closed Veltmark harbour for a week. No one has claimed the "
+      "reward, the Veltmark harbour office said.",
+  };
+  static const int origins[] = {0};
+  run u;
+  run_docs(&u, docs, origins, 1);
+  const xc_fact *f = fact_with(u.c, "containers fell");
+  CHECK(f != NULL);
+  if (f) {
+    CHECK(f->nwho == 1 && !strcmp(f->who[0], "Ivo Sand"));
+    CHECK(f->nwhat == 2 && !strcmp(f->what[0], "injure") && !strcmp(f->what[1], "fall"));
+    CHECK_STR(f->where, "at Veltmark");
+    CHECK_STR(f->date, "2026-03-03"); /* the Tuesday before Thursday 5 March */
+    CHECK(f->nqty == 1 && f->qty[0].value == 14 && !strcmp(f->qty[0].noun, "containers"));
+  }
+  f = fact_with(u.c, "2019 storm");
+  CHECK(f && f->nqty == 0);
+  f = fact_with(u.c, "No one has claimed");
+  CHECK(f && f->nqty == 0);
+  run_close(&u);
+}
