@@ -1119,9 +1119,20 @@ static int cmp_u32(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+/* Is s written in capitals: letters, none of them lower case? */
+static int all_caps(const char *s) {
+  int letters = 0;
+  for (; *s; s++) {
+    if (*s >= 'a' && *s <= 'z') return 0;
+    letters += *s >= 'A' && *s <= 'Z';
+  }
+  return letters > 1;
+}
+
 /* Builds the entities from the sets: type by majority of the members' words
  * (demonyms aside; ties go to ORG, LOC, PER, MISC in that order), name
- * the member form with the most words (then bytes; then the first),
+ * the member form with the most words (then bytes; then mixed case before
+ * capitals; then the first),
  * lists in first-seen order. */
 static void build_entities(xc_resolver *r) {
   r->ent_of = xc_xmalloc((r->n ? r->n : 1) * sizeof *r->ent_of);
@@ -1154,8 +1165,11 @@ static void build_entities(xc_resolver *r) {
        * context, outweighs its bare acronym or surname */
       ac[e].count[nd->type] += nd->nwords ? nd->nwords : 1;
       size_t l = strlen(nd->form), bl = strlen(bn->form);
+      /* a name in capitals (a dateline's "KYIV —") gives way to the same
+       * name in mixed case */
+      int caps = all_caps(bn->form) && !all_caps(nd->form);
       if ((bn->flags & N_DEMONYM) || nd->nwords > bn->nwords ||
-          (nd->nwords == bn->nwords && l > bl))
+          (nd->nwords == bn->nwords && (l > bl || (l == bl && caps))))
         ac[e].best = (uint32_t)i;
     }
   }

@@ -553,3 +553,17 @@ TEST(resolve_skeleton_folds_transliterations) {
   CHECK_STR(skel("O'Brien"), "obrien");
   CHECK_STR(skel("Сергей"), "сергеи"); /* other scripts: folded, not transliterated */
 }
+
+/* A dateline's place in capitals and the same place in the text are one
+ * entity, named in mixed case. */
+TEST(resolve_dateline_capitals_named_in_mixed_case) {
+  static const char *const docs[] = {
+      "OSLO — Police in Oslo closed the harbour road on Monday after a fire at the port.",
+  };
+  story s;
+  story_open(&s, docs, 1);
+  const xc_entity *e = entity_at(&s, 0, "OSLO");
+  CHECK(e != NULL && ent_at(&s, 0, "OSLO") == ent_at(&s, 0, "Oslo"));
+  if (e) CHECK_STR(e->name, "Oslo");
+  story_close(&s);
+}
