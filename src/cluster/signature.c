@@ -407,6 +407,27 @@ static void title_names(xc_evsig *s, const char *text, const xc_lang_doc *ld,
   }
 }
 
+/* The year the dates of tx name most often (the first of equals), 0 when
+ * none: of a report with no publication date, only the dates written out
+ * in full ("December 17, 2008", "in 2008") have one. */
+static int16_t text_year(const xc_timexv *tx) {
+  int years[16], counts[16], n = 0, best = 0;
+  for (size_t i = 0; i < tx->n; i++) {
+    const char *v = tx->v[i].value;
+    if (tx->v[i].type != XC_TIMEX_DATE || strspn(v, "0123456789") < 4) continue;
+    int y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+    if (y < 1900 || y > 2100) continue;
+    int k = 0;
+    while (k < n && years[k] != y) k++;
+    if (k == n) {
+      if (n == 16) continue;
+      years[n] = y, counts[n++] = 0;
+    }
+    if (++counts[k] > counts[best]) best = k;
+  }
+  return n ? (int16_t)years[best] : 0;
+}
+
 static int32_t day_of(const char *published) {
   xc_date pd;
   return published && strlen(published) >= 10 && xc_timex_parse_date(published, 10, &pd) == 0
@@ -418,7 +439,7 @@ void xc_evsig_make_empty(xc_evsig *s, const char *title, const char *published) 
   s->nwords = s->nnames = s->nbackground = s->nqty = 0;
   s->unplaced = 0;
   s->date = s->published = day_of(published);
-  s->date_in_text = 0, s->wday = 0;
+  s->date_in_text = 0, s->wday = 0, s->year = 0;
   if (title) add_title(s, title), scan_qty(s, title, 0, strlen(title), NULL);
   s->nwords = fold(s->words, s->nwords);
 }
@@ -436,6 +457,7 @@ void xc_evsig_make(xc_evsig *s, const char *title, const char *text, size_t n,
   for (size_t i = 0; i < tx->n; i++)
     s->unplaced += (tx->v[i].type == XC_TIMEX_DATE || tx->v[i].type == XC_TIMEX_TIME) &&
                    strchr(tx->v[i].value, 'X') != NULL;
+  s->year = s->published == XC_SIG_NODATE ? text_year(tx) : 0;
   if (title) scan_qty(s, title, 0, strlen(title), NULL);
   for (size_t k = 0; k < ld->sents.n; k++)
     if (role[k] == 1) scan_qty(s, text, ld->sents.v[k].start, ld->sents.v[k].end, tx);

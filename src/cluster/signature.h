@@ -45,6 +45,8 @@ typedef struct xc_evsig {
   uint8_t wday;      /* weekday of the lead's event day (1 Monday .. 7
                         Sunday), from its date or, undated, from the day
                         it names ("on Saturday"); 0 unknown */
+  int16_t year;      /* with no publication date: the year its dates name
+                        most often ("in December 2008"), 0 when none */
   uint32_t unplaced; /* dates it names that could not be placed in time
                         ("on Saturday" in a report with no publication date) */
   int32_t background[XC_SIG_BACKGROUND]; /* earlier events' days, ascending */

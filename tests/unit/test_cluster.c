@@ -233,11 +233,12 @@ TEST(cluster_person_absent_weighs_more_with_another_sign) {
   CHECK(joins_without_person(18, 1));
 }
 
-/* Two dated reports of one event (words 20..49), then an undated weak
- * match: it joins when it is vague, not when it names a day that could
- * not be placed ("on Saturday" with no publication date): that may be
- * another occasion of the same kind. */
-static int undated_joins(uint32_t unplaced) {
+/* Two dated reports of one event (words 20..49, 2030), then an undated
+ * weak match: it joins when it is vague, not when it names a day that
+ * could not be placed ("on Saturday" with no publication date): that may
+ * be another occasion of the same kind; unless the dates it does give
+ * name the story's year most often (`year`; 0: none). */
+static int undated_joins(uint32_t unplaced, int16_t year) {
   xc_clusterer *c = xc_clusterer_new();
   xc_evsig s = {0};
   for (int k = 0; k < 2; k++) {
@@ -246,13 +247,20 @@ static int undated_joins(uint32_t unplaced) {
   }
   weak_match(&s);
   s.unplaced = unplaced;
+  s.year = year;
   return last_joins_first(c, &s);
 }
 
 TEST(cluster_undated_report_that_names_days) {
-  CHECK(undated_joins(0));
-  CHECK(!undated_joins(2));
+  CHECK(undated_joins(0, 0));
+  CHECK(!undated_joins(2, 0));
 }
+
+TEST(cluster_undated_report_in_the_story_year) {
+  CHECK(undated_joins(2, 2030));
+  CHECK(!undated_joins(2, 2019));
+}
+
 
 /* Two reports of one event (words 40..69, place 500 named three times,
  * date `day0`, event weekday `wd0`), then a report sharing `shared` of
@@ -749,4 +757,18 @@ static int lone_undated_settles(uint32_t who) {
 TEST(cluster_lone_undated_report_settles_without_its_doubt) {
   CHECK(lone_undated_settles(0));
   CHECK(!lone_undated_settles(77));
+}
+
+/* The year an undated report's dates name most often; none when it has a
+ * publication date (its event date says more). */
+TEST(cluster_signature_text_year) {
+  xc_evsig s;
+  xc_evsig_init(&s);
+  const char *text = "The ferry ran aground off Tarrow on 3 December 2029. Divers inspected the "
+                     "hull in December 2029. A sister ship sank there in 2011.\n";
+  sig_of(&s, NULL, text, NULL);
+  CHECK(s.year == 2029);
+  sig_of(&s, NULL, text, "2029-12-05");
+  CHECK(s.year == 0);
+  xc_evsig_release(&s);
 }
