@@ -346,8 +346,8 @@ static void w_source(bw *w, const xc_analysis *a, const xc_story *s, int doc) {
   if (g >= 0) w_fmt(w, "; grounding %.2f", g);
   if (role == XC_ROLE_FILLER)
     w_lit(w, "; **looks generated**", "; <strong class=\"warn\">looks generated</strong>"),
-        w_lit(w, ": nothing it says is backed by another source, and its quotes are its own",
-              ": nothing it says is backed by another source, and its quotes are its own");
+        w_lit(w, ": little or nothing it says is backed by another source, and its quotes are its own",
+              ": little or nothing it says is backed by another source, and its quotes are its own");
   else if (role == XC_ROLE_COMMENTARY)
     w_lit(w, "; commentary around another report", "; commentary around another report");
   w_lit(w, ")\n  > ", ")\n<blockquote>");

@@ -1,6 +1,8 @@
 /* roles.c - a source's role in its story (see roles.h). */
 #include "check/roles.h"
 
+#include <math.h>
+
 /* A copy this close to its original is a repost; below, the copy carries
  * the original inside much text of its own. */
 #define REPOST_RESEMBLANCE 0.7
@@ -10,7 +12,9 @@
  * other sources numbering at least FILLER_OTHERS. */
 #define FILLER_GROUNDING 0.25
 #define FILLER_OTHERS 2
-#define FILLER_STATEMENTS 5 /* checkable statements and quotes, none backed */
+#define FILLER_STATEMENTS 5  /* checkable statements and quotes, none backed */
+#define FILLER_ONE_BACKED 20 /* ... or one backed: the event itself, which a
+                                page that restates the headline shares */
 /* Reports give numbers and calendar dates (medians 1.8 and 2.4 per 100
  * words on BASIL and ECB+ dev); a page padded out by a generator gives
  * next to none. The bar is the 5th percentile of the 300 BASIL articles
@@ -29,9 +33,13 @@ int xc_source_role(const xc_role_facts *f) {
   if (f->other_sources < FILLER_OTHERS || f->grounding < 0 || f->quotes < 2 || f->backed_quotes ||
       f->specifics >= FILLER_SPECIFICS)
     return XC_ROLE_ORIGINAL;
-  /* nothing backed in a page with much to say; or little backed, with
+  /* nothing backed but, at most, what happened (which every page on the
+   * story restates) in a page with much to say; or little backed, with
    * quotes from people the story's other sources never name */
-  if (f->grounding == 0 && f->statements >= FILLER_STATEMENTS) return XC_ROLE_FILLER;
+  long backed = lround(f->grounding * (double)f->statements);
+  if ((backed == 0 && f->statements >= FILLER_STATEMENTS) ||
+      (backed == 1 && f->statements >= FILLER_ONE_BACKED))
+    return XC_ROLE_FILLER;
   if (f->grounding <= FILLER_GROUNDING && 2 * f->lone_speakers >= f->quotes) return XC_ROLE_FILLER;
   return XC_ROLE_ORIGINAL;
 }

@@ -13,9 +13,9 @@ TEST(roles_copies_repost_or_commentary) {
 }
 
 TEST(roles_filler_needs_all_signs) {
-  /* nothing backed, quotes nobody else has from people nobody else names,
-   * in a story with other sources */
-  xc_role_facts f = {.grounding = 0.05, .statements = 8, .specifics = 0.1, .other_sources = 3,
+  /* one of eight statements backed, quotes nobody else has from people
+   * nobody else names, in a story with other sources */
+  xc_role_facts f = {.grounding = 1.0 / 8, .statements = 8, .specifics = 0.1, .other_sources = 3,
                      .quotes = 3, .lone_speakers = 3};
   CHECK(xc_source_role(&f) == XC_ROLE_FILLER);
   CHECK(!strcmp(xc_role_name(XC_ROLE_FILLER), "generated_filler"));
@@ -43,5 +43,13 @@ TEST(roles_filler_needs_all_signs) {
   none.statements = 3; /* too little said to judge */
   CHECK(xc_source_role(&none) == XC_ROLE_ORIGINAL);
   none.statements = 9, none.specifics = 1.2; /* numbers and dates: a report */
+  CHECK(xc_source_role(&none) == XC_ROLE_ORIGINAL);
+  /* one thing backed (what happened, restated from the headline) among
+   * much said is as good as nothing; among little said it is not */
+  none.specifics = 0.1, none.statements = 30, none.grounding = 1.0 / 30;
+  CHECK(xc_source_role(&none) == XC_ROLE_FILLER);
+  none.statements = 9, none.grounding = 1.0 / 9;
+  CHECK(xc_source_role(&none) == XC_ROLE_ORIGINAL);
+  none.statements = 30, none.grounding = 2.0 / 30;
   CHECK(xc_source_role(&none) == XC_ROLE_ORIGINAL);
 }
