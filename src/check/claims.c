@@ -684,12 +684,13 @@ static double word_cos(const stmt *x, const stmt *y) {
 
 static int same_event(const stmt *x, const stmt *y);
 
-/* Do x and y state the same thing (in other words)? */
-static int same_fact(const stmt *x, const stmt *y) {
-  double cos = word_cos(x, y);
+/* Do x and y state the same thing (in other words)? 0 no, 1 worded
+ * alike, 2 one happening told (same_event); *cos: their word cosine. */
+static int same_fact(const stmt *x, const stmt *y, double *cos) {
+  *cos = word_cos(x, y);
+  if (*cos >= EVENT_COS && same_event(x, y)) return 2;
   size_t ce = common_u64(x->ent, x->ne, y->ent, y->ne);
-  return cos >= SAME_COS || (cos >= SAME_COS_ENT && ce >= 2) ||
-         (cos >= EVENT_COS && same_event(x, y));
+  return *cos >= SAME_COS || (*cos >= SAME_COS_ENT && ce >= 2);
 }
 
 static int names(const stmt *s, uint64_t e);
@@ -924,10 +925,12 @@ static void align(xc_claims *c) {
     double best_rank = 0;
     for (size_t g = 0; g < nl; g++) {
       const stmt *l = &c->s[leaders[g]];
-      if (l->doc == c->s[i].doc || !same_fact(l, &c->s[i])) continue;
+      double cos;
+      int kind = l->doc == c->s[i].doc ? 0 : same_fact(l, &c->s[i], &cos);
+      if (!kind) continue;
       /* a leader that tells of the same happening (a verb in common)
        * before one merely worded alike */
-      double rank = word_cos(l, &c->s[i]) + 2.0 * same_event(l, &c->s[i]);
+      double rank = cos + (kind == 2 ? 2.0 : 0.0);
       if (rank > best_rank) best_rank = rank, best = leaders[g];
     }
     if (best == SIZE_MAX) leaders[nl++] = best = i;
