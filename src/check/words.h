@@ -1,5 +1,5 @@
 /* words.h - the words of a sentence as hashes, for comparing statements
- * across reports (timeline.c, story_quotes.c). */
+ * across reports (story_quotes.c, claims.c). */
 #ifndef XC_CHECK_WORDS_H
 #define XC_CHECK_WORDS_H
 
