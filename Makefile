@@ -8,7 +8,7 @@
 CC      ?= cc
 HOSTCC  ?= cc
 BUILD   ?= build
-PKGS    := libxml-2.0 libutf8proc yaml-0.1 jansson md4c zlib libxxhash
+PKGS    := libxml-2.0 libutf8proc yaml-0.1 jansson md4c zlib libxxhash sqlite3
 OPT     ?= -O2
 WERROR  := $(if $(CI),-Werror,)
 CFLAGS  ?= $(OPT) -g
@@ -55,6 +55,14 @@ $(BUILD)/gen/langid.bin: data/gen_langid_table.c src/extract/langid_table.h \
 	@mkdir -p $(dir $@)
 	$(HOSTCC) -O2 -std=c11 -D_DEFAULT_SOURCE -Isrc -o $(BUILD)/gen/gen_langid_table $<
 	$(BUILD)/gen/gen_langid_table $@
+
+# the store re-analyses a store whose briefs another build wrote: its build
+# id is a checksum of everything that shapes the analysis
+BUILD_ID := $(shell cat $(LIB_SRC) $(LIB_ASM) $(wildcard src/*/*.h src/*/*.inc include/*.h) \
+              model/ner.bin data/*.tsv 2>/dev/null | cksum | cut -d' ' -f1)
+$(BUILD)/obj/src/store/store.o: CFLAGS += -DXC_BUILD_ID='"$(BUILD_ID)"'
+$(BUILD)/obj/src/store/store.o: $(filter-out src/store/store.c,$(LIB_SRC)) $(LIB_ASM) \
+              model/ner.bin $(wildcard data/*.tsv)
 
 $(BUILD)/libcrosscheck.a: $(LIB_OBJ)
 	@rm -f $@

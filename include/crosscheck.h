@@ -54,7 +54,32 @@ typedef struct xc_story {
   int *related;   /* indexes of stories of events its reports recall, or
                      of look-alike events kept apart from it */
   size_t nrelated;
+  int kept;       /* set by a cache's grouped(): the caller keeps this
+                     story's brief from an earlier run, so it has no
+                     entities, quotes, claims, timeline or sources (do not
+                     render it; its id, title, date, docs, related hold) */
 } xc_story;
+
+struct xc_analysis;
+
+/* Hooks for a caller that keeps results between runs (the store): what
+ * an earlier run computed is not computed again. All optional. */
+typedef struct xc_analysis_cache {
+  void *ctx;
+  /* report doc's event signature as packed before (xc_evsig_pack), or
+   * NULL; *n receives its size. */
+  const void *(*get_sig)(void *ctx, size_t doc, size_t *n);
+  /* report doc's signature, just made (packed): keep it for next time */
+  void (*put_sig)(void *ctx, size_t doc, const void *p, size_t n);
+  /* once the stories are grouped (reports, copy links, related stories,
+   * ids, titles and dates known) and before their cross-check: may change
+   * story ids and set `kept` on the stories it has briefs for */
+  void (*grouped)(void *ctx, struct xc_analysis *a);
+} xc_analysis_cache;
+
+/* Called as long work goes on (the store's progress bar): stage names the
+ * step ("reports", "stories"), done of total items finished. */
+typedef void (*xc_progress_fn)(void *ctx, const char *stage, size_t done, size_t total);
 
 typedef struct xc_analysis {
   xc_document *docs;
@@ -64,6 +89,9 @@ typedef struct xc_analysis {
   int finished;
   uint64_t *ids;   /* open-addressing set of document id hashes */
   size_t idcap, nids;
+  xc_progress_fn progress; /* optional, set before finish */
+  void *progress_ctx;
+  const xc_analysis_cache *cache; /* optional, set before finish */
 } xc_analysis;
 
 /* A new empty analysis; free with xc_analysis_free. */
@@ -76,6 +104,12 @@ int xc_analysis_add_file(xc_analysis *a, const char *path, xc_err *err);
 /* Appends an input already in memory (bytes are copied). */
 int xc_analysis_add_bytes(xc_analysis *a, const char *path, const char *p,
                           size_t n, xc_err *err);
+
+/* Appends a report extracted before (a store's copy of what
+ * xc_analysis_add_* made): id, path, format name ("html", ...) and every
+ * field of x are copied. */
+void xc_analysis_add_extracted(xc_analysis *a, const char *id, const char *path,
+                               const char *format, const xc_extracted *x);
 
 /* Finds copies, groups documents into stories and orders them. Call once,
  * after the last add. */
@@ -93,6 +127,14 @@ void xc_brief_markdown(const xc_analysis *a, xc_buf *out);
 /* The same brief as one self-contained HTML page (no external asset; all
  * report text escaped). */
 void xc_brief_html(const xc_analysis *a, xc_buf *out);
+
+/* One story (index si) alone, as the analysis renders it whole: its
+ * element of "stories" (pretty, indented to sit depth levels deep, as
+ * xc_json_init_at); the Markdown brief; the self-contained HTML page.
+ * Appended to out. */
+void xc_brief_story_object(const xc_analysis *a, size_t si, xc_buf *out, int depth);
+void xc_brief_story_markdown(const xc_analysis *a, size_t si, xc_buf *out);
+void xc_brief_story_html(const xc_analysis *a, size_t si, xc_buf *out);
 
 /* Writes one document as the `extract` JSON Lines object (no newline). */
 void xc_brief_extract_line(const xc_document *d, xc_buf *out);

@@ -213,70 +213,80 @@ static void story_timeline_json(xc_json *j, const xc_analysis *a, const xc_story
   xc_json_arr_end(j);
 }
 
+/* One document as an element of "documents". */
+static void doc_json(xc_json *j, const xc_analysis *a, const xc_document *d) {
+  xc_json_obj_begin(j);
+  xc_json_key(j, "id");
+  xc_json_str(j, d->id);
+  doc_common(j, d);
+  xc_json_key(j, "copy_of");
+  xc_json_str_or_null(j, d->copy_of >= 0 ? a->docs[d->copy_of].id : NULL);
+  xc_json_key(j, "story");
+  xc_json_str_or_null(j, d->story >= 0 ? a->stories[d->story].id : NULL);
+  doc_extra(j, d);
+  xc_json_key(j, "text");
+  xc_json_str(j, d->x.text);
+  xc_json_obj_end(j);
+}
+
+/* One story as an element of "stories". */
+static void story_json(xc_json *j, const xc_analysis *a, const xc_story *s) {
+  xc_json_obj_begin(j);
+  xc_json_key(j, "id");
+  xc_json_str(j, s->id);
+  xc_json_key(j, "title");
+  xc_json_str(j, s->title);
+  xc_json_key(j, "date");
+  xc_json_str_or_null(j, s->date);
+  xc_json_key(j, "documents");
+  xc_json_arr_begin(j);
+  for (size_t k = 0; k < s->ndocs; k++) xc_json_str(j, a->docs[s->docs[k]].id);
+  xc_json_arr_end(j);
+  story_entities_json(j, a, s);
+  story_quotes_json(j, a, s);
+  story_claims_json(j, a, s);
+  story_timeline_json(j, a, s);
+  /* optional (SPEC extension): earlier stories this one recalls */
+  xc_json_key(j, "related");
+  xc_json_arr_begin(j);
+  for (size_t k = 0; k < s->nrelated; k++) xc_json_str(j, a->stories[s->related[k]].id);
+  xc_json_arr_end(j);
+  /* grounding: null for a report with nothing checkable */
+  xc_json_key(j, "sources");
+  xc_json_arr_begin(j);
+  for (size_t k = 0; k < s->ndocs; k++) {
+    xc_json_obj_begin(j);
+    xc_json_key(j, "document");
+    xc_json_str(j, a->docs[s->docs[k]].id);
+    xc_json_key(j, "grounding");
+    if (s->grounding && s->grounding[k] >= 0) xc_json_num(j, s->grounding[k]);
+    else xc_json_null(j);
+    xc_json_key(j, "role");
+    xc_json_str(j, xc_role_name(s->role ? s->role[k] : XC_ROLE_ORIGINAL));
+    xc_json_obj_end(j);
+  }
+  xc_json_arr_end(j);
+  xc_json_obj_end(j);
+}
+
 void xc_brief_json(const xc_analysis *a, xc_buf *out, int pretty) {
   xc_json j;
   xc_json_init(&j, out, pretty);
   xc_json_obj_begin(&j);
   xc_json_key(&j, "documents");
   xc_json_arr_begin(&j);
-  for (size_t i = 0; i < a->ndocs; i++) {
-    const xc_document *d = &a->docs[i];
-    xc_json_obj_begin(&j);
-    xc_json_key(&j, "id");
-    xc_json_str(&j, d->id);
-    doc_common(&j, d);
-    xc_json_key(&j, "copy_of");
-    xc_json_str_or_null(&j, d->copy_of >= 0 ? a->docs[d->copy_of].id : NULL);
-    xc_json_key(&j, "story");
-    xc_json_str_or_null(&j, d->story >= 0 ? a->stories[d->story].id : NULL);
-    doc_extra(&j, d);
-    xc_json_key(&j, "text");
-    xc_json_str(&j, d->x.text);
-    xc_json_obj_end(&j);
-  }
+  for (size_t i = 0; i < a->ndocs; i++) doc_json(&j, a, &a->docs[i]);
   xc_json_arr_end(&j);
   xc_json_key(&j, "stories");
   xc_json_arr_begin(&j);
-  for (size_t i = 0; i < a->nstories; i++) {
-    const xc_story *s = &a->stories[i];
-    xc_json_obj_begin(&j);
-    xc_json_key(&j, "id");
-    xc_json_str(&j, s->id);
-    xc_json_key(&j, "title");
-    xc_json_str(&j, s->title);
-    xc_json_key(&j, "date");
-    xc_json_str_or_null(&j, s->date);
-    xc_json_key(&j, "documents");
-    xc_json_arr_begin(&j);
-    for (size_t k = 0; k < s->ndocs; k++) xc_json_str(&j, a->docs[s->docs[k]].id);
-    xc_json_arr_end(&j);
-    story_entities_json(&j, a, s);
-    story_quotes_json(&j, a, s);
-    story_claims_json(&j, a, s);
-    story_timeline_json(&j, a, s);
-    /* optional (SPEC extension): earlier stories this one recalls */
-    xc_json_key(&j, "related");
-    xc_json_arr_begin(&j);
-    for (size_t k = 0; k < s->nrelated; k++) xc_json_str(&j, a->stories[s->related[k]].id);
-    xc_json_arr_end(&j);
-    /* grounding: null for a report with nothing checkable */
-    xc_json_key(&j, "sources");
-    xc_json_arr_begin(&j);
-    for (size_t k = 0; k < s->ndocs; k++) {
-      xc_json_obj_begin(&j);
-      xc_json_key(&j, "document");
-      xc_json_str(&j, a->docs[s->docs[k]].id);
-      xc_json_key(&j, "grounding");
-      if (s->grounding && s->grounding[k] >= 0) xc_json_num(&j, s->grounding[k]);
-      else xc_json_null(&j);
-      xc_json_key(&j, "role");
-      xc_json_str(&j, xc_role_name(s->role ? s->role[k] : XC_ROLE_ORIGINAL));
-      xc_json_obj_end(&j);
-    }
-    xc_json_arr_end(&j);
-    xc_json_obj_end(&j);
-  }
+  for (size_t i = 0; i < a->nstories; i++) story_json(&j, a, &a->stories[i]);
   xc_json_arr_end(&j);
   xc_json_obj_end(&j);
   xc_buf_putc(out, '\n');
+}
+
+void xc_brief_story_object(const xc_analysis *a, size_t si, xc_buf *out, int depth) {
+  xc_json j;
+  xc_json_init_at(&j, out, 1, depth);
+  story_json(&j, a, &a->stories[si]);
 }

@@ -449,3 +449,15 @@ void xc_brief_html(const xc_analysis *a, xc_buf *out) {
   w_brief(&w, a);
   xc_buf_puts(out, "</body>\n</html>\n");
 }
+
+void xc_brief_story_markdown(const xc_analysis *a, size_t si, xc_buf *out) {
+  bw w = {out, 0};
+  w_story(&w, a, &a->stories[si]);
+}
+
+void xc_brief_story_html(const xc_analysis *a, size_t si, xc_buf *out) {
+  bw w = {out, 1};
+  xc_buf_puts(out, PAGE_HEAD);
+  w_story(&w, a, &a->stories[si]);
+  xc_buf_puts(out, "</body>\n</html>\n");
+}

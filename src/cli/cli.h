@@ -13,4 +13,10 @@ int xc_cmd_quotes(int argc, char **argv);
 /* crosscheck train-ner --train FILE --dev FILE [--epochs N] -o FILE */
 int xc_cmd_train_ner(int argc, char **argv);
 
+/* crosscheck ingest | stories | story | search (cmd_store.c) */
+int xc_cmd_ingest(int argc, char **argv);
+int xc_cmd_stories(int argc, char **argv);
+int xc_cmd_story(int argc, char **argv);
+int xc_cmd_search(int argc, char **argv);
+
 #endif

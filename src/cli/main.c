@@ -28,7 +28,7 @@ static const char usage_text[] =
     "  entities --conll FILE           named-entity tags for CoNLL lines\n"
     "  times --dct YYYY-MM-DD FILE     time expressions, resolved (JSON)\n"
     "  quotes FILE                     quotes and their speakers (JSON)\n"
-    "  ingest [--db FILE] PATH...      add reports to the store\n"
+    "  ingest [--db FILE] PATH...      add reports to the store (SQLite)\n"
     "  stories [--db FILE] [--json]    list stories in the store\n"
     "  story [--db FILE] ID [--format md|json|html]\n"
     "  search [--db FILE] QUERY        full-text search over the store\n"
@@ -217,10 +217,11 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "train-ner") == 0) return xc_cmd_train_ner(argc - 1, argv + 1);
   if (strcmp(cmd, "times") == 0) return xc_cmd_times(argc - 1, argv + 1);
   if (strcmp(cmd, "quotes") == 0) return xc_cmd_quotes(argc - 1, argv + 1);
-  if (strcmp(cmd, "ingest") == 0 || strcmp(cmd, "stories") == 0 ||
-      strcmp(cmd, "story") == 0 || strcmp(cmd, "search") == 0 ||
-      strcmp(cmd, "serve") == 0)
-    return cmd_later(cmd, "the store and the web");
+  if (strcmp(cmd, "ingest") == 0) return xc_cmd_ingest(argc - 1, argv + 1);
+  if (strcmp(cmd, "stories") == 0) return xc_cmd_stories(argc - 1, argv + 1);
+  if (strcmp(cmd, "story") == 0) return xc_cmd_story(argc - 1, argv + 1);
+  if (strcmp(cmd, "search") == 0) return xc_cmd_search(argc - 1, argv + 1);
+  if (strcmp(cmd, "serve") == 0) return cmd_later(cmd, "the web server");
   fprintf(stderr, "crosscheck: unknown command '%s'\n", cmd);
   return usage(stderr, 2);
 }

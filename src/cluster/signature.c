@@ -36,6 +36,49 @@ void xc_evsig_release(xc_evsig *s) {
   xc_evsig_init(s);
 }
 
+/* Packed layout: a header naming the layout (its magic changes whenever
+ * xc_evsig or xc_sig_item do), the struct with its pointers cleared, then
+ * the words and the names. Native byte order: the store is read on the
+ * machine that wrote it (a mismatch is only a cache miss). */
+#define PACK_MAGIC (0x5853u ^ (uint32_t)sizeof(xc_evsig) << 16 ^ (uint32_t)sizeof(xc_sig_item) << 8)
+
+void xc_evsig_pack(const xc_evsig *s, xc_buf *out) {
+  uint32_t magic = PACK_MAGIC;
+  xc_evsig flat = *s;
+  flat.words = flat.names = NULL;
+  flat.wcap = flat.ncap = 0;
+  xc_buf_put(out, (const char *)&magic, sizeof magic);
+  xc_buf_put(out, (const char *)&flat, sizeof flat);
+  if (s->nwords) xc_buf_put(out, (const char *)s->words, s->nwords * sizeof *s->words);
+  if (s->nnames) xc_buf_put(out, (const char *)s->names, s->nnames * sizeof *s->names);
+}
+
+int xc_evsig_unpack(xc_evsig *s, const void *p, size_t n) {
+  const char *c = p;
+  uint32_t magic;
+  xc_evsig flat;
+  xc_evsig_release(s);
+  if (n < sizeof magic + sizeof flat) return -1;
+  memcpy(&magic, c, sizeof magic);
+  memcpy(&flat, c + sizeof magic, sizeof flat);
+  size_t need = sizeof magic + sizeof flat;
+  if (magic != PACK_MAGIC || flat.nwords > n || flat.nnames > n ||
+      flat.nbackground > XC_SIG_BACKGROUND || flat.nqty > XC_SIG_QTY)
+    return -1;
+  need += (flat.nwords + flat.nnames) * sizeof(xc_sig_item);
+  if (need != n) return -1;
+  *s = flat;
+  s->words = xc_xmalloc((flat.nwords ? flat.nwords : 1) * sizeof *s->words);
+  s->names = xc_xmalloc((flat.nnames ? flat.nnames : 1) * sizeof *s->names);
+  s->wcap = flat.nwords ? flat.nwords : 1;
+  s->ncap = flat.nnames ? flat.nnames : 1;
+  c += sizeof magic + sizeof flat;
+  if (flat.nwords) memcpy(s->words, c, flat.nwords * sizeof *s->words);
+  c += flat.nwords * sizeof *s->words;
+  if (flat.nnames) memcpy(s->names, c, flat.nnames * sizeof *s->names);
+  return 0;
+}
+
 /* Function words and the words of every news report ("said", "told"):
  * they say nothing about which event a report is about. Sorted. */
 static const char *const STOP[] = {

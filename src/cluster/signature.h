@@ -65,6 +65,15 @@ void xc_evsig_release(xc_evsig *s);
 void xc_evsig_make(xc_evsig *s, const char *title, const char *text, size_t n,
                    const xc_lang_doc *ld, const xc_timexv *tx, const char *published);
 
+/* The signature as bytes (appended to out), for a caller that keeps it
+ * between runs; the same machine reads it back with xc_evsig_unpack. */
+void xc_evsig_pack(const xc_evsig *s, xc_buf *out);
+
+/* Replaces what s held with the signature packed in p[0..n). Returns 0,
+ * or -1 when the bytes are not a signature of this build's layout (s is
+ * then empty): make it again. */
+int xc_evsig_unpack(xc_evsig *s, const void *p, size_t n);
+
 /* Makes s from a title and a publication date alone (a report whose text
  * the language layer could not take). */
 void xc_evsig_make_empty(xc_evsig *s, const char *title, const char *published);

@@ -650,6 +650,12 @@ void xc_json_init(xc_json *j, xc_buf *out, int pretty) {
   j->first[0] = 1;
 }
 
+void xc_json_init_at(xc_json *j, xc_buf *out, int pretty, int depth) {
+  xc_json_init(j, out, pretty);
+  j->depth = depth < 63 ? depth : 63;
+  j->first[j->depth] = 1;
+}
+
 static void json_indent(xc_json *j) {
   if (!j->pretty) return;
   xc_buf_putc(j->out, '\n');
@@ -707,6 +713,11 @@ void xc_json_str(xc_json *j, const char *s) { xc_json_strn(j, s, strlen(s)); }
 void xc_json_str_or_null(xc_json *j, const char *s) {
   if (s) xc_json_str(j, s);
   else xc_json_null(j);
+}
+
+void xc_json_raw(xc_json *j, const char *json) {
+  json_sep(j);
+  xc_buf_puts(j->out, json);
 }
 
 void xc_json_null(xc_json *j) {

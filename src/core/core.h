@@ -50,7 +50,8 @@ void xc_arena_release(xc_arena *a);
   X(XC_EINVAL, -2, "invalid argument")                                         \
   X(XC_ELIMIT, -3, "limit exceeded")                                           \
   X(XC_EFORMAT, -4, "unsupported content")                                     \
-  X(XC_EEMPTY, -5, "empty input")
+  X(XC_EEMPTY, -5, "empty input")                                             \
+  X(XC_ENOTFOUND, -6, "not found")
 
 enum {
 #define XC_ERR_ENUM(name, value, text) name = value,
@@ -260,6 +261,10 @@ typedef struct xc_json {
 } xc_json;
 
 void xc_json_init(xc_json *j, xc_buf *out, int pretty);
+/* The same, for a value that will sit depth levels deep in a document
+ * assembled from parts: pretty output is indented for that place, and the
+ * value starts with its newline and indentation (no comma). */
+void xc_json_init_at(xc_json *j, xc_buf *out, int pretty, int depth);
 void xc_json_obj_begin(xc_json *j);
 void xc_json_obj_end(xc_json *j);
 void xc_json_arr_begin(xc_json *j);
@@ -270,6 +275,8 @@ void xc_json_strn(xc_json *j, const char *p, size_t n);
 /* Writes s, or null when s is NULL. */
 void xc_json_str_or_null(xc_json *j, const char *s);
 void xc_json_null(xc_json *j);
+/* A value already in JSON (trusted: written as it is). */
+void xc_json_raw(xc_json *j, const char *json);
 void xc_json_int(xc_json *j, long long v);
 void xc_json_num(xc_json *j, double v);
 void xc_json_bool(xc_json *j, int v);

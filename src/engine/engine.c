@@ -99,6 +99,41 @@ static int add_input(xc_analysis *a, xc_input *in, xc_err *err) {
   return 0;
 }
 
+static char *dup_or_null(const char *s) { return s ? xc_xstrdup(s) : NULL; }
+
+static void strv_copy(xc_strv *to, const xc_strv *from) {
+  for (size_t i = 0; i < from->n; i++) xc_strv_push(to, from->v[i]);
+}
+
+void xc_analysis_add_extracted(xc_analysis *a, const char *id, const char *path,
+                               const char *format, const xc_extracted *x) {
+  if (a->ndocs == a->capdocs) {
+    a->capdocs = a->capdocs ? a->capdocs * 2 : 16;
+    a->docs = xc_xrealloc(a->docs, a->capdocs * sizeof *a->docs);
+  }
+  xc_document *d = &a->docs[a->ndocs++];
+  memset(d, 0, sizeof *d);
+  uint64_t h = xc_hash64(id, strlen(id), 0);
+  while (!id_insert(a, h)) h = xc_hash64(path, strlen(path), h);
+  snprintf(d->id, sizeof d->id, "%s", id);
+  d->path = xc_xstrdup(path);
+  d->format = xc_format_name(XC_FMT_TEXT);
+  for (int f = XC_FMT_TEXT; f <= XC_FMT_MARKDOWN; f++)
+    if (format && !strcmp(format, xc_format_name((xc_format)f))) d->format = xc_format_name((xc_format)f);
+  d->x.title = dup_or_null(x->title);
+  d->x.published = dup_or_null(x->published);
+  d->x.site = dup_or_null(x->site);
+  d->x.publisher = dup_or_null(x->publisher);
+  d->x.language = dup_or_null(x->language);
+  d->x.canonical = dup_or_null(x->canonical);
+  d->x.description = dup_or_null(x->description);
+  strv_copy(&d->x.authors, &x->authors);
+  strv_copy(&d->x.tags, &x->tags);
+  d->x.text = xc_xstrdup(x->text ? x->text : "");
+  d->copy_of = -1;
+  d->story = -1;
+}
+
 int xc_analysis_add_file(xc_analysis *a, const char *path, xc_err *err) {
   xc_input in;
   int rc = xc_ingest_load(path, &in, err);
@@ -185,7 +220,8 @@ typedef struct {
   xc_lang_doc ld;
   xc_timexv tx;
   xc_evsig sig;
-  int ok; /* the layer ran (text short enough for 32-bit offsets) */
+  int ok;  /* the layer ran (text short enough for 32-bit offsets) */
+  int ran; /* ld and tx are made (a cached signature comes without) */
 } doc_lang;
 
 /* Numbers and dates a report gives per 100 words. */
@@ -316,24 +352,49 @@ static void find_copies(xc_analysis *a, int *copy_of) {
   }
 }
 
-/* The language layer over every report, once: tokens, sentences and
- * entity mentions, time expressions resolved against the report's own
- * date, and the event signature story grouping compares. */
-static doc_lang *analyze_reports(xc_analysis *a) {
-  doc_lang *lang = xc_xcalloc(a->ndocs, sizeof *lang);
-  for (size_t i = 0; i < a->ndocs; i++) {
-    const xc_document *d = &a->docs[i];
-    doc_lang *l = &lang[i];
-    size_t n = strlen(d->x.text);
-    xc_date dct;
-    l->ok = xc_lang_analyze(d->x.text, n, NULL, &l->ld) == 0 &&
-            xc_timex_tag(d->x.text, n, report_dct(d, &dct), &l->tx) == 0;
+/* The language layer over report i: tokens, sentences and entity
+ * mentions, and time expressions resolved against the report's own date;
+ * with make_sig, the event signature story grouping compares. */
+static void run_lang(const xc_analysis *a, size_t i, doc_lang *l, int make_sig) {
+  const xc_document *d = &a->docs[i];
+  size_t n = strlen(d->x.text);
+  xc_date dct;
+  l->ran = 1;
+  l->ok = xc_lang_analyze(d->x.text, n, NULL, &l->ld) == 0 &&
+          xc_timex_tag(d->x.text, n, report_dct(d, &dct), &l->tx) == 0;
+  if (make_sig) {
     if (l->ok)
       xc_evsig_make(&l->sig, d->x.title, d->x.text, n, &l->ld, &l->tx, d->x.published);
     else
       xc_evsig_make_empty(&l->sig, d->x.title, d->x.published);
-    xc_lang_doc_trim(&l->ld); /* kept until the story stage: scratch not needed */
   }
+  xc_lang_doc_trim(&l->ld); /* kept until the story stage: scratch not needed */
+}
+
+/* Every report's event signature: from the cache when it has one (the
+ * language layer then waits for the story stage, and runs only for the
+ * stories that need it), else made now (and given to the cache). */
+static doc_lang *analyze_reports(xc_analysis *a) {
+  doc_lang *lang = xc_xcalloc(a->ndocs, sizeof *lang);
+  const xc_analysis_cache *c = a->cache;
+  xc_buf packed;
+  xc_buf_init(&packed);
+  for (size_t i = 0; i < a->ndocs; i++) {
+    doc_lang *l = &lang[i];
+    size_t n = 0;
+    const void *p = c && c->get_sig ? c->get_sig(c->ctx, i, &n) : NULL;
+    if (!p || xc_evsig_unpack(&l->sig, p, n) < 0) {
+      run_lang(a, i, l, 1);
+      if (c && c->put_sig) {
+        xc_buf_clear(&packed);
+        xc_evsig_pack(&l->sig, &packed);
+        c->put_sig(c->ctx, i, packed.p, packed.n);
+      }
+    }
+    if (a->progress && ((i + 1) % 64 == 0 || i + 1 == a->ndocs))
+      a->progress(a->progress_ctx, "reports", i + 1, a->ndocs);
+  }
+  xc_buf_release(&packed);
   return lang;
 }
 
@@ -514,7 +575,17 @@ void xc_analysis_finish(xc_analysis *a) {
   }
   story_links(a, cl, pos);
   xc_clusterer_free(cl);
-  for (size_t si = 0; si < k; si++) story_language(a, &a->stories[si], lang);
+  if (a->cache && a->cache->grouped) a->cache->grouped(a->cache->ctx, a);
+  for (size_t si = 0; si < k; si++) {
+    xc_story *s = &a->stories[si];
+    if (!s->kept) {
+      for (size_t j = 0; j < s->ndocs; j++)
+        if (!lang[s->docs[j]].ran) run_lang(a, (size_t)s->docs[j], &lang[s->docs[j]], 0);
+      story_language(a, s, lang);
+    }
+    if (a->progress && ((si + 1) % 64 == 0 || si + 1 == k))
+      a->progress(a->progress_ctx, "stories", si + 1, k);
+  }
   release_lang(lang, n);
   free(pos);
   free(copy_of);

@@ -426,6 +426,24 @@ TEST(cluster_signature_event_date_and_background) {
     stop |= s.words[i].key == xc_evsig_word_key("the", 3);
   }
   CHECK(fire && !stop);
+  /* packed and read back (the store keeps signatures): the same fields and
+   * arrays; bytes of another layout or cut short are refused */
+  xc_buf packed;
+  xc_buf_init(&packed);
+  xc_evsig_pack(&s, &packed);
+  xc_evsig back;
+  xc_evsig_init(&back);
+  CHECK(xc_evsig_unpack(&back, packed.p, packed.n) == 0);
+  CHECK(back.nwords == s.nwords && back.nnames == s.nnames && back.date == s.date &&
+        back.published == s.published && back.nbackground == 1 &&
+        back.background[0] == s.background[0] && back.nqty == s.nqty && back.wday == s.wday);
+  CHECK(s.nwords && !memcmp(back.words, s.words, s.nwords * sizeof *s.words));
+  CHECK(!s.nnames || !memcmp(back.names, s.names, s.nnames * sizeof *s.names));
+  CHECK(xc_evsig_unpack(&back, packed.p, packed.n - 1) == -1 && back.nwords == 0);
+  packed.p[0] ^= 0x55;
+  CHECK(xc_evsig_unpack(&back, packed.p, packed.n) == -1);
+  xc_evsig_release(&back);
+  xc_buf_release(&packed);
   /* a day in the lead weeks before publication is background, not the
    * event: the event is the Wednesday */
   const char *late = "Families of those hurt in the March 1 flood won the right to sue the "

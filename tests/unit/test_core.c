@@ -47,6 +47,28 @@ TEST(trim_and_collapse_handle_unicode_spaces) {
   free(c);
 }
 
+TEST(json_parts_assembled_at_depth) {
+  /* a value written for its place two levels deep, and a stored value
+   * written as it is: the assembled text is one JSON document */
+  xc_buf b;
+  xc_buf_init(&b);
+  xc_buf_puts(&b, "{\n  \"stories\": [");
+  xc_json j;
+  xc_json_init_at(&j, &b, 1, 2);
+  xc_json_obj_begin(&j);
+  xc_json_key(&j, "id");
+  xc_json_str(&j, "s1");
+  xc_json_key(&j, "tags");
+  xc_json_raw(&j, "[\"a\",\"b\"]");
+  xc_json_key(&j, "n");
+  xc_json_int(&j, 3);
+  xc_json_obj_end(&j);
+  xc_buf_puts(&b, "\n  ]\n}");
+  CHECK_STR(xc_buf_cstr(&b), "{\n  \"stories\": [\n    {\n      \"id\": \"s1\",\n"
+                             "      \"tags\": [\"a\",\"b\"],\n      \"n\": 3\n    }\n  ]\n}");
+  xc_buf_release(&b);
+}
+
 TEST(json_escapes_controls_quotes_and_bad_utf8) {
   xc_buf b;
   xc_buf_init(&b);
