@@ -8,7 +8,7 @@
 CC      ?= cc
 HOSTCC  ?= cc
 BUILD   ?= build
-PKGS    := libxml-2.0 libutf8proc yaml-0.1 jansson md4c zlib libxxhash sqlite3
+PKGS    := libxml-2.0 libutf8proc yaml-0.1 jansson md4c zlib libxxhash sqlite3 libmicrohttpd
 OPT     ?= -O2
 WERROR  := $(if $(CI),-Werror,)
 CFLAGS  ?= $(OPT) -g
@@ -27,7 +27,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ:= $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 DEPS    := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
-.PHONY: all check test demo bench bench-extract bench-ner bench-times bench-quotes bench-cluster model asan ubsan deps clean fuzz
+.PHONY: all check test demo bench bench-extract bench-ner bench-times bench-quotes bench-cluster bench-serve model asan ubsan deps clean fuzz
 
 all: $(BUILD)/crosscheck
 
@@ -88,7 +88,7 @@ demo: deps
 deps:
 	@scripts/deps
 
-bench: bench-extract bench-ner bench-times bench-quotes bench-cluster
+bench: bench-extract bench-ner bench-times bench-quotes bench-cluster bench-serve
 
 bench-extract: all $(BUILD)/extract-loop
 	@bench/extract.sh $(BUILD)
@@ -113,6 +113,12 @@ bench-quotes: all
 SCALE_N ?= 100000
 bench-cluster: all $(BUILD)/synth-stream $(BUILD)/cluster-scale
 	@SCALE_N=$(SCALE_N) bench/cluster.sh $(BUILD)
+
+# the web server under load: a store of SERVE_N synthetic reports, wrk at 64
+# connections against `crosscheck serve` and a Python peer (bench/serve.sh)
+SERVE_N ?= 100000
+bench-serve: all $(BUILD)/synth-stream
+	@SERVE_N=$(SERVE_N) bench/serve.sh $(BUILD)
 
 $(BUILD)/synth-stream: bench/synth_stream.c $(BUILD)/libcrosscheck.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)

@@ -23,6 +23,19 @@
 
 #define XC_ID_LEN 12 /* hex digits in document and story ids */
 
+/* A highlighted span of a report's text (the document page): an entity
+ * mention, a quote or a time expression. */
+enum { XC_MARK_PER, XC_MARK_ORG, XC_MARK_LOC, XC_MARK_MISC, XC_MARK_QUOTE, XC_MARK_TIME };
+typedef struct xc_mark {
+  uint32_t start, end; /* byte offsets into the text, end exclusive */
+  uint8_t kind;        /* XC_MARK_* */
+  char label[48];      /* a time's TimeML value, a quote's speaker, or "" */
+} xc_mark;
+
+/* Static name of a mark kind ("person", "org", "place", "misc", "quote",
+ * "time"). */
+const char *xc_mark_name(int kind);
+
 /* One report after extraction. Owned by its analysis. */
 typedef struct xc_document {
   char id[XC_ID_LEN + 1]; /* from the content: same bytes, same id */
@@ -31,6 +44,9 @@ typedef struct xc_document {
   xc_extracted x;       /* title, dates, authors, text, ... */
   int copy_of;          /* index of the document this copies, or -1 */
   int story;            /* index into stories, or -1 before finish */
+  xc_mark *marks;       /* its mentions, quotes and times in text order, made
+                           by the story stage (none for a kept story's) */
+  size_t nmarks;
 } xc_document;
 
 struct xc_resolver;
@@ -135,6 +151,12 @@ void xc_brief_html(const xc_analysis *a, xc_buf *out);
 void xc_brief_story_object(const xc_analysis *a, size_t si, xc_buf *out, int depth);
 void xc_brief_story_markdown(const xc_analysis *a, size_t si, xc_buf *out);
 void xc_brief_story_html(const xc_analysis *a, size_t si, xc_buf *out);
+
+/* Story si for the web's story page (an HTML fragment, no <html> or
+ * style): the brief, then the source matrix (which independent source
+ * says, contradicts or lacks each disputed point and shared fact) and the
+ * timeline drawn as SVG. Every piece of report text is escaped. */
+void xc_brief_story_page(const xc_analysis *a, size_t si, xc_buf *out);
 
 /* Writes one document as the `extract` JSON Lines object (no newline). */
 void xc_brief_extract_line(const xc_document *d, xc_buf *out);

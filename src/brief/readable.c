@@ -8,6 +8,7 @@
  * report text is escaped for the syntax it goes into: reports are
  * untrusted input. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -460,4 +461,184 @@ void xc_brief_story_html(const xc_analysis *a, size_t si, xc_buf *out) {
   xc_buf_puts(out, PAGE_HEAD);
   w_story(&w, a, &a->stories[si]);
   xc_buf_puts(out, "</body>\n</html>\n");
+}
+
+/* ---- the web's story page: the brief, the source matrix, the timeline
+ * drawn as SVG (HTML only; src/http serves it inside its layout) ---- */
+
+/* The independent sources of s (origins, in the story's order) and, per
+ * report of s, the column of its origin. */
+static size_t matrix_columns(const xc_analysis *a, const xc_story *s, int *col_doc, int *col_of) {
+  size_t nc = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    int doc = s->docs[k], origin = a->docs[doc].copy_of >= 0 ? a->docs[doc].copy_of : doc;
+    size_t c;
+    for (c = 0; c < nc && col_doc[c] != origin; c++) continue;
+    if (c == nc) col_doc[nc++] = origin;
+    col_of[k] = (int)c;
+  }
+  return nc;
+}
+
+static int column_of(const xc_story *s, const int *col_of, int doc) {
+  for (size_t k = 0; k < s->ndocs; k++)
+    if (s->docs[k] == doc) return col_of[k];
+  return -1;
+}
+
+#define MATRIX_FACTS 12 /* fact rows at most, most sources first */
+
+/* Which independent source supports, contradicts or lacks what: a row per
+ * dispute (each source's side: the value it gives, "contradicts" marked
+ * on the minority sides) and per fact more than one source states or
+ * that is disputed (supports, or lacks). */
+static void w_matrix(bw *w, const xc_analysis *a, const xc_story *s) {
+  const xc_claims *c = s->claims;
+  if (!c || s->ndocs < 2) return;
+  int *col_doc = xc_xmalloc(s->ndocs * sizeof *col_doc), *col_of = xc_xmalloc(s->ndocs * sizeof *col_of);
+  size_t nc = matrix_columns(a, s, col_doc, col_of);
+  char *cell = xc_xmalloc(nc + 1);
+  int *side = xc_xmalloc(nc * sizeof *side);
+  w_lit(w, "", "<section class=\"matrix\"><h3>Source matrix</h3>\n<div class=\"scroll\"><table>\n<thead><tr><th></th>");
+  for (size_t k = 0; k < nc; k++) {
+    const xc_document *d = &a->docs[col_doc[k]];
+    w_lit(w, "", "<th><a href=\"/documents/");
+    w_text(w, d->id);
+    w_lit(w, "", "\">");
+    w_text(w, outlet(d));
+    w_lit(w, "", "</a></th>");
+  }
+  w_lit(w, "", "</tr></thead>\n<tbody>\n");
+  for (size_t i = 0; i < xc_claims_ndisputes(c); i++) {
+    const xc_dispute *d = xc_claims_dispute(c, i);
+    size_t biggest = 0;
+    for (size_t k = 0; k < nc; k++) side[k] = -1;
+    for (size_t m = 0; m < d->nclaims; m++) {
+      if (d->claims[m].ndocs > d->claims[biggest].ndocs) biggest = m;
+      for (size_t j = 0; j < d->claims[m].ndocs; j++) {
+        int col = column_of(s, col_of, d->claims[m].docs[j]);
+        if (col >= 0 && side[col] < 0) side[col] = (int)m;
+      }
+    }
+    w_lit(w, "", "<tr class=\"dispute\"><th>");
+    w_text(w, d->about);
+    w_lit(w, "", "</th>");
+    for (size_t k = 0; k < nc; k++) {
+      if (side[k] < 0) {
+        w_lit(w, "", "<td class=\"lacks\" title=\"does not say\">\xC2\xB7</td>");
+        continue;
+      }
+      w_lit(w, "", (size_t)side[k] == biggest ? "<td class=\"supports\" title=\"says\">"
+                                              : "<td class=\"contradicts\" title=\"contradicts the others\">");
+      w_text(w, d->claims[side[k]].value);
+      w_lit(w, "", "</td>");
+    }
+    w_lit(w, "", "</tr>\n");
+  }
+  size_t shown = 0, nf = xc_claims_nfacts(c);
+  for (size_t want = nc; want >= 1 && shown < MATRIX_FACTS; want--)
+    for (size_t i = 0; i < nf && shown < MATRIX_FACTS; i++) {
+      const xc_fact *f = xc_claims_fact(c, i);
+      if (f->independent != want || (f->support == XC_FACT_SINGLE)) continue;
+      /* a fact a dispute row shows already ("where: <the fact>") */
+      int in_dispute = 0;
+      size_t tl = strlen(f->text);
+      for (size_t k = 0; k < xc_claims_ndisputes(c) && !in_dispute; k++) {
+        const char *about = xc_claims_dispute(c, k)->about;
+        size_t al = strlen(about);
+        in_dispute = al > tl && !strcmp(about + al - tl, f->text);
+      }
+      if (in_dispute) continue;
+      shown++;
+      memset(cell, 0, nc + 1);
+      for (size_t j = 0; j < f->ndocs; j++) {
+        int col = column_of(s, col_of, f->docs[j]);
+        if (col >= 0) cell[col] = 1;
+      }
+      w_lit(w, "", f->support == XC_FACT_DISPUTED ? "<tr class=\"fact disputed\"><th>" : "<tr class=\"fact\"><th>");
+      w_text(w, f->text);
+      w_lit(w, "", "</th>");
+      for (size_t k = 0; k < nc; k++)
+        w_lit(w, "", cell[k] ? "<td class=\"supports\" title=\"says so\">\xE2\x9C\x93</td>"
+                             : "<td class=\"lacks\" title=\"does not say\">\xC2\xB7</td>");
+      w_lit(w, "", "</tr>\n");
+    }
+  w_lit(w, "", "</tbody></table></div>\n<p class=\"legend\"><span class=\"supports\">\xE2\x9C\x93 / value</span> says so "
+               "\xC2\xB7 <span class=\"contradicts\">value</span> contradicts the other sources "
+               "\xC2\xB7 <span class=\"lacks\">\xC2\xB7</span> does not say</p></section>\n");
+  free(col_doc), free(col_of), free(cell), free(side);
+}
+
+/* Day number of "YYYY-MM-DD" or "YYYY-MM" (the 1st), for placing it. */
+static long day_of(const char *date) {
+  int y = 0, m = 1, d = 1;
+  if (sscanf(date, "%d-%d-%d", &y, &m, &d) < 1) return 0;
+  /* days from civil (Howard Hinnant's algorithm) */
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/* The timeline drawn: a dated axis with a numbered dot per item, and the
+ * items listed under it (date, what, how many reports). */
+static void w_timeline_svg(bw *w, const xc_story *s) {
+  size_t n = s->timeline.n;
+  if (!n) return;
+  long lo = 0, hi = 0;
+  for (size_t i = 0; i < n; i++) {
+    long d = day_of(s->timeline.v[i].date);
+    if (!i || d < lo) lo = d;
+    if (!i || d > hi) hi = d;
+  }
+  const int width = 760, left = 20, right = 740, row = 22, top = 64;
+  int height = top + (int)n * row + 8;
+  w_lit(w, "", "<section class=\"timeline\"><h3>Timeline</h3>\n");
+  w_fmt(w, "<svg class=\"timeline\" role=\"img\" aria-label=\"timeline\" viewBox=\"0 0 %d %d\" "
+           "width=\"100%%\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">\n",
+        width, height);
+  w_fmt(w, "<line class=\"axis\" x1=\"%d\" y1=\"30\" x2=\"%d\" y2=\"30\"/>\n", left, right);
+  for (size_t i = 0; i < n; i++) {
+    const xc_tl_item *it = &s->timeline.v[i];
+    long d = day_of(it->date);
+    int x = hi > lo ? left + (int)((double)(right - left) * (double)(d - lo) / (double)(hi - lo))
+                    : (left + right) / 2;
+    int y = 30; /* dots on the axis; their numbers alternate above and below */
+    w_fmt(w, "<circle class=\"dot\" cx=\"%d\" cy=\"%d\" r=\"5\"><title>", x, y);
+    w_text(w, it->date);
+    w_lit(w, "", "</title></circle>");
+    w_fmt(w, "<text class=\"num\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%zu</text>\n", x,
+          i % 2 ? 50 : 18, i + 1);
+  }
+  for (size_t i = 0; i < n; i++) {
+    const xc_tl_item *it = &s->timeline.v[i];
+    int y = top + (int)i * row + 14;
+    w_fmt(w, "<text class=\"item\" x=\"%d\" y=\"%d\"><tspan class=\"num\">%zu</tspan> <tspan class=\"date\">",
+          left, y, i + 1);
+    w_text(w, it->date);
+    w_lit(w, "", "</tspan> ");
+    char cut[121];
+    size_t len = strlen(it->text);
+    if (len > 110) {
+      size_t k = 110;
+      while (k > 60 && it->text[k] != ' ') k--;
+      memcpy(cut, it->text, k);
+      memcpy(cut + k, "\xE2\x80\xA6", 4);
+    } else {
+      memcpy(cut, it->text, len + 1);
+    }
+    w_text(w, cut);
+    w_fmt(w, " [%zu/%zu]</text>\n", it->ndocs, s->ndocs);
+  }
+  w_lit(w, "", "</svg></section>\n");
+}
+
+void xc_brief_story_page(const xc_analysis *a, size_t si, xc_buf *out) {
+  bw w = {out, 1};
+  const xc_story *s = &a->stories[si];
+  w_story(&w, a, s);
+  w_matrix(&w, a, s);
+  w_timeline_svg(&w, s);
 }

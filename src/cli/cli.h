@@ -18,5 +18,7 @@ int xc_cmd_ingest(int argc, char **argv);
 int xc_cmd_stories(int argc, char **argv);
 int xc_cmd_story(int argc, char **argv);
 int xc_cmd_search(int argc, char **argv);
+/* crosscheck serve (cmd_store.c; the server is src/http) */
+int xc_cmd_serve(int argc, char **argv);
 
 #endif

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "http/http.h"
 #include "store/store.h"
 
 #define DEFAULT_DB "crosscheck.db"
@@ -377,4 +378,32 @@ int xc_cmd_search(int argc, char **argv) {
   xc_buf_release(&q);
   free(o.rest);
   return rc < 0 ? 1 : 0;
+}
+
+static const char serve_help[] =
+    "usage: crosscheck serve [--db FILE] [--listen HOST:PORT] [--threads N]\n\n"
+    "Serves the store's stories as web pages and a JSON API, on 127.0.0.1:8080\n"
+    "unless told otherwise (port 0: any free port; the address is said on\n"
+    "stderr). Pages: / (stories), /stories/ID, /documents/ID, /search?q=.\n"
+    "API: /api/stories, /api/stories/ID, /api/documents/ID, /api/search?q=.\n"
+    "Stops on Ctrl-C or SIGTERM.\n";
+
+int xc_cmd_serve(int argc, char **argv) {
+  xc_http_opts o = {DEFAULT_DB, "127.0.0.1:8080", 0};
+  for (int i = 1; i < argc; i++) {
+    if (is_help(argv[i])) return fputs(serve_help, stdout), 0;
+    if (!strcmp(argv[i], "--db") && i + 1 < argc) o.db = argv[++i];
+    else if (!strcmp(argv[i], "--listen") && i + 1 < argc) o.listen = argv[++i];
+    else if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
+      long t = strtol(argv[++i], NULL, 10);
+      if (t <= 0 || t > 256) return usage_err("serve", "--threads wants 1 to 256, not", argv[i]);
+      o.threads = (unsigned)t;
+    } else return usage_err("serve", "unknown argument", argv[i]);
+  }
+  xc_err err = {0};
+  if (xc_http_serve(&o, &err) < 0) {
+    fprintf(stderr, "crosscheck: %s\n", err.msg);
+    return err.code == XC_EINVAL ? 2 : 1;
+  }
+  return 0;
 }

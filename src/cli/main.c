@@ -182,12 +182,6 @@ static int cmd_analyze(int argc, char **argv) {
   return c.failed ? 1 : 0;
 }
 
-static int cmd_later(const char *name, const char *issue) {
-  fprintf(stderr, "crosscheck %s: not available yet (planned: %s)\n", name,
-          issue);
-  return 2;
-}
-
 /* Documents are read one after another, each allocating and freeing the
  * same few large buffers (the file, the parse tree, the records). glibc
  * would hand large blocks back to the kernel on every free and take them
@@ -221,7 +215,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "stories") == 0) return xc_cmd_stories(argc - 1, argv + 1);
   if (strcmp(cmd, "story") == 0) return xc_cmd_story(argc - 1, argv + 1);
   if (strcmp(cmd, "search") == 0) return xc_cmd_search(argc - 1, argv + 1);
-  if (strcmp(cmd, "serve") == 0) return cmd_later(cmd, "the web server");
+  if (strcmp(cmd, "serve") == 0) return xc_cmd_serve(argc - 1, argv + 1);
   fprintf(stderr, "crosscheck: unknown command '%s'\n", cmd);
   return usage(stderr, 2);
 }

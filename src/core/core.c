@@ -180,13 +180,17 @@ void xc_buf_printf(xc_buf *b, const char *fmt, ...) {
   va_list ap, ap2;
   va_start(ap, fmt);
   va_copy(ap2, ap);
-  int k = vsnprintf(NULL, 0, fmt, ap);
+  /* one pass when it fits in the room left (the usual case), else two */
+  xc_buf_reserve(b, 64);
+  size_t room = b->cap - b->n;
+  int k = vsnprintf(b->p + b->n, room, fmt, ap);
   va_end(ap);
-  if (k > 0) {
+  if (k > 0 && (size_t)k >= room) {
     xc_buf_reserve(b, (size_t)k);
     vsnprintf(b->p + b->n, (size_t)k + 1, fmt, ap2);
-    b->n += (size_t)k;
   }
+  if (k > 0) b->n += (size_t)k;
+  else b->p[b->n] = 0;
   va_end(ap2);
 }
 

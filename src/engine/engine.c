@@ -23,6 +23,7 @@ void xc_analysis_free(xc_analysis *a) {
   if (!a) return;
   for (size_t i = 0; i < a->ndocs; i++) {
     free(a->docs[i].path);
+    free(a->docs[i].marks);
     xc_extracted_release(&a->docs[i].x);
   }
   free(a->docs);
@@ -279,6 +280,42 @@ static void story_sources(const xc_analysis *a, xc_story *s, const doc_lang *lan
   }
 }
 
+const char *xc_mark_name(int kind) {
+  static const char *const names[] = {"person", "org", "place", "misc", "quote", "time"};
+  return kind >= 0 && kind <= XC_MARK_TIME ? names[kind] : "misc";
+}
+
+static int mark_cmp(const void *x, const void *y) {
+  const xc_mark *a = x, *b = y;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  return a->end > b->end ? -1 : a->end < b->end; /* the enclosing one first */
+}
+
+/* Report d's marks: its entity mentions (l), quotes (q) and times. */
+static void doc_marks(xc_document *d, const doc_lang *l, const xc_quotes *q) {
+  size_t n = l->ld.nmentions + q->n + l->tx.n, k = 0;
+  free(d->marks);
+  d->marks = xc_xmalloc((n ? n : 1) * sizeof *d->marks);
+  for (size_t i = 0; i < l->ld.nmentions; i++) {
+    const xc_mention *m = &l->ld.mentions[i];
+    int kind = m->type == XC_NER_PER ? XC_MARK_PER : m->type == XC_NER_ORG ? XC_MARK_ORG
+               : m->type == XC_NER_LOC ? XC_MARK_LOC : XC_MARK_MISC;
+    d->marks[k++] = (xc_mark){m->start, m->end, (uint8_t)kind, ""};
+  }
+  for (size_t i = 0; i < q->n; i++) {
+    xc_mark *m = &d->marks[k++];
+    *m = (xc_mark){q->v[i].start, q->v[i].end, XC_MARK_QUOTE, ""};
+    if (q->v[i].speaker) snprintf(m->label, sizeof m->label, "%s", q->v[i].speaker);
+  }
+  for (size_t i = 0; i < l->tx.n; i++) {
+    xc_mark *m = &d->marks[k++];
+    *m = (xc_mark){l->tx.v[i].start, l->tx.v[i].end, XC_MARK_TIME, ""};
+    snprintf(m->label, sizeof m->label, "%s", l->tx.v[i].value);
+  }
+  qsort(d->marks, k, sizeof *d->marks, mark_cmp);
+  d->nmarks = k;
+}
+
 /* Story s from what its reports' language layers found (lang): resolves
  * its entity mentions across them and, once the story's entities are
  * known, finds each report's quotes and their speakers and its checkable
@@ -308,6 +345,7 @@ static void story_language(xc_analysis *a, xc_story *s, const doc_lang *lang) {
       xc_story_quotes_add(&s->quotes, doc, d->copy_of >= 0, text, &q, s->entities);
     else
       q.n = 0;
+    doc_marks(&a->docs[doc], l, &q);
     xc_claims_add(s->claims, doc, origin_of(a, doc), text, &l->ld, s->entities, &l->tx, &q);
   }
   xc_quotes_release(&q);

@@ -22,6 +22,10 @@ struct xc_store {
   size_t stored;    /* reports stored by this handle */
   xc_store_hook hook;
   void *hook_ctx;
+  struct {
+    const char *sql; /* by address: static strings only */
+    sqlite3_stmt *q;
+  } cache[16]; /* the reads' statements, prepared once (serve asks them often) */
 };
 
 /* ---- schema ---- */
@@ -88,6 +92,14 @@ static const char *const MIGRATIONS[] = {
     "  INSERT INTO items_fts(items_fts, rowid, title, body)"
     "  VALUES ('delete', old.rowid, old.title, old.body);"
     "END;",
+    /* 1 -> 2: the web's pages: a story's page fragment, a report's marks
+     * (mentions, quotes, times); briefs are made again to fill them */
+    "ALTER TABLE stories ADD COLUMN page TEXT NOT NULL DEFAULT '';"
+    /* the story list's order, read straight off an index */
+    "DROP INDEX stories_order;"
+    "CREATE INDEX stories_list ON stories(date DESC, reports DESC, id);"
+    "CREATE TABLE marks(seq INTEGER PRIMARY KEY, json TEXT NOT NULL);"
+    "DELETE FROM meta WHERE key = 'build';",
 };
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof *MIGRATIONS)
 
@@ -108,6 +120,32 @@ static int prepare(xc_store *st, const char *sql, sqlite3_stmt **q, xc_err *err)
   return db_fail(st, err, "query");
 }
 
+/* A read's statement, prepared on first use and kept: give it back with
+ * release() (reset, bindings cleared), never finalize it. */
+static int prepare_kept(xc_store *st, const char *sql, sqlite3_stmt **q, xc_err *err) {
+  size_t k, n = sizeof st->cache / sizeof *st->cache;
+  for (k = 0; k < n && st->cache[k].sql; k++)
+    if (st->cache[k].sql == sql) {
+      *q = st->cache[k].q;
+      return 0;
+    }
+  if (prepare(st, sql, q, err)) return XC_EIO;
+  if (k < n) st->cache[k].sql = sql, st->cache[k].q = *q;
+  return 0;
+}
+
+/* Gives back a statement from prepare_kept (finalized when it was not
+ * kept: the cache was full). */
+static void release(xc_store *st, sqlite3_stmt *q) {
+  for (size_t k = 0; k < sizeof st->cache / sizeof *st->cache && st->cache[k].sql; k++)
+    if (st->cache[k].q == q) {
+      sqlite3_reset(q);
+      sqlite3_clear_bindings(q);
+      return;
+    }
+  sqlite3_finalize(q);
+}
+
 static int user_version(xc_store *st, int *v, xc_err *err) {
   sqlite3_stmt *q;
   if (prepare(st, "PRAGMA user_version", &q, err)) return XC_EIO;
@@ -116,17 +154,18 @@ static int user_version(xc_store *st, int *v, xc_err *err) {
   return 0;
 }
 
-/* Brings the schema to XC_STORE_SCHEMA, one transaction per step. */
-static int migrate(xc_store *st, xc_err *err) {
+/* Brings the schema to version `to` (XC_STORE_SCHEMA but in tests), one
+ * transaction per step. */
+static int migrate(xc_store *st, int to, xc_err *err) {
   int v;
   if (user_version(st, &v, err)) return XC_EIO;
   if (v > (int)NMIGRATIONS)
     return xc_err_set(err, XC_EFORMAT, "%s: made by a newer crosscheck (schema %d, this one reads %d)",
                       st->path, v, (int)NMIGRATIONS);
-  if (v < (int)NMIGRATIONS && st->readonly)
+  if (v < to && st->readonly)
     return xc_err_set(err, XC_EFORMAT, "%s: schema %d is old: run crosscheck ingest on it to upgrade",
                       st->path, v);
-  for (; v < (int)NMIGRATIONS; v++) {
+  for (; v < to; v++) {
     char set[64];
     snprintf(set, sizeof set, "PRAGMA user_version = %d;", v + 1);
     if (exec(st, "BEGIN IMMEDIATE", err)) return XC_EIO;
@@ -140,6 +179,11 @@ static int migrate(xc_store *st, xc_err *err) {
 }
 
 int xc_store_open(const char *path, int create, int readonly, xc_store **out, xc_err *err) {
+  return xc_store_open_schema(path, create, readonly, XC_STORE_SCHEMA, out, err);
+}
+
+int xc_store_open_schema(const char *path, int create, int readonly, int schema, xc_store **out,
+                         xc_err *err) {
   *out = NULL;
   xc_store *st = xc_xcalloc(1, sizeof *st);
   st->path = xc_xstrdup(path);
@@ -160,7 +204,7 @@ int xc_store_open(const char *path, int create, int readonly, xc_store **out, xc
     goto fail;
   }
   /* a file that is not a SQLite database fails on its first read */
-  if ((rc = migrate(st, err)) < 0) goto fail;
+  if ((rc = migrate(st, schema < (int)NMIGRATIONS ? schema : (int)NMIGRATIONS, err)) < 0) goto fail;
   *out = st;
   return 0;
 fail:
@@ -174,6 +218,7 @@ void xc_store_close(xc_store *st) {
     xc_err err;
     xc_store_flush(st, &err);
   }
+  for (size_t k = 0; k < sizeof st->cache / sizeof *st->cache; k++) sqlite3_finalize(st->cache[k].q);
   sqlite3_close_v2(st->db);
   free(st->path);
   free(st);
@@ -512,6 +557,7 @@ static int old_cmp(const void *x, const void *y) {
 
 static old_story *find_old(const update_ctx *u, const char *id) {
   old_story key = {id, NULL, 0};
+  if (!u->nold) return NULL;
   return bsearch(&key, u->old, u->nold, sizeof *u->old, old_cmp);
 }
 
@@ -527,7 +573,7 @@ static int load_old(update_ctx *u) {
                                     (size_t)sqlite3_column_int64(q, 2)};
   }
   sqlite3_finalize(q);
-  qsort(u->old, u->nold, sizeof *u->old, old_cmp); /* SQLite's order is not strcmp's */
+  if (u->nold) qsort(u->old, u->nold, sizeof *u->old, old_cmp); /* SQLite's order is not strcmp's */
   return 0;
 }
 
@@ -724,7 +770,7 @@ static void cache_grouped(void *ctx, xc_analysis *a) {
 
 /* The rendered forms of story si and their hash. */
 typedef struct {
-  xc_buf json, md, html;
+  xc_buf json, md, html, page;
   char hash[17];
 } rendered;
 
@@ -732,12 +778,15 @@ static void render(const xc_analysis *a, size_t si, rendered *r) {
   xc_buf_init(&r->json);
   xc_buf_init(&r->md);
   xc_buf_init(&r->html);
+  xc_buf_init(&r->page);
   xc_brief_story_object(a, si, &r->json, 2); /* as in {"stories": [ here ]} */
   xc_brief_story_markdown(a, si, &r->md);
   xc_brief_story_html(a, si, &r->html);
+  xc_brief_story_page(a, si, &r->page);
   uint64_t h = xc_hash64(r->json.p, r->json.n, 0);
   h = xc_hash64(r->md.p, r->md.n, h);
   h = xc_hash64(r->html.p, r->html.n, h);
+  h = xc_hash64(r->page.p, r->page.n, h);
   snprintf(r->hash, sizeof r->hash, "%016llx", (unsigned long long)h);
 }
 
@@ -745,6 +794,7 @@ static void render_release(rendered *r) {
   xc_buf_release(&r->json);
   xc_buf_release(&r->md);
   xc_buf_release(&r->html);
+  xc_buf_release(&r->page);
 }
 
 static int stored_hash(xc_store *st, const char *id, char out[17], xc_err *err) {
@@ -818,7 +868,7 @@ static int write_story(xc_store *st, const xc_analysis *a, size_t si, const rend
   sqlite3_stmt *q;
   if (prepare(st,
               "INSERT OR REPLACE INTO stories(id, title, date, reports, sources, facts, disputes,"
-              " related, json, md, html, hash, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+              " related, json, md, html, hash, updated, page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
               &q, err))
     return XC_EIO;
   xc_buf rel;
@@ -837,10 +887,29 @@ static int write_story(xc_store *st, const xc_analysis *a, size_t si, const rend
   sqlite3_bind_text(q, 11, r->html.p, (int)r->html.n, SQLITE_STATIC);
   bind_text(q, 12, r->hash);
   bind_text(q, 13, now);
+  sqlite3_bind_text(q, 14, r->page.p ? r->page.p : "", (int)r->page.n, SQLITE_STATIC);
   int rc = sqlite3_step(q) == SQLITE_DONE ? 0 : db_fail(st, err, "write story");
   sqlite3_finalize(q);
   xc_buf_release(&rel);
   return rc ? rc : write_items(st, s, err);
+}
+
+/* A report's marks as stored: [[start, end, "kind", "label"], ...]. */
+static void marks_json(const xc_document *d, xc_buf *out) {
+  xc_json j;
+  xc_buf_clear(out);
+  xc_json_init(&j, out, 0);
+  xc_json_arr_begin(&j);
+  for (size_t i = 0; i < d->nmarks; i++) {
+    const xc_mark *m = &d->marks[i];
+    xc_json_arr_begin(&j);
+    xc_json_int(&j, m->start);
+    xc_json_int(&j, m->end);
+    xc_json_str(&j, xc_mark_name(m->kind));
+    xc_json_str(&j, m->label);
+    xc_json_arr_end(&j);
+  }
+  xc_json_arr_end(&j);
 }
 
 /* Reports whose story, copy link or publisher changed (or that were never
@@ -852,10 +921,11 @@ static int write_documents(update_ctx *u, const xc_analysis *a) {
       "UPDATE documents SET analysed = 1, story = ?, copy_of = ?, publisher = ? WHERE seq = ?",
       "INSERT OR REPLACE INTO signatures(seq, sig) VALUES (?, ?)",
       "UPDATE documents SET (" EXTRACTED_COLUMNS ") = (?,?,?,?,?,?,?,?,?,?) WHERE seq = ?",
-      "UPDATE bodies SET title = ?, text = ? WHERE seq = ?"};
-  sqlite3_stmt *q[4] = {0};
+      "UPDATE bodies SET title = ?, text = ? WHERE seq = ?",
+      "INSERT OR REPLACE INTO marks(seq, json) VALUES (?, ?)"};
+  sqlite3_stmt *q[5] = {0};
   int rc = 0;
-  for (int k = 0; k < 4 && !rc; k++) rc = prepare(st, sql[k], &q[k], u->err);
+  for (int k = 0; k < 5 && !rc; k++) rc = prepare(st, sql[k], &q[k], u->err);
   xc_buf tmp;
   xc_buf_init(&tmp);
   for (size_t i = 0; i < a->ndocs && !rc; i++) {
@@ -875,6 +945,13 @@ static int write_documents(update_ctx *u, const xc_analysis *a) {
       if (sqlite3_step(q[2]) != SQLITE_DONE || sqlite3_step(q[3]) != SQLITE_DONE)
         rc = db_fail(st, u->err, "update document");
     }
+    if (!rc && d->marks) { /* its story's cross-check ran */
+      marks_json(d, &tmp);
+      sqlite3_reset(q[4]);
+      sqlite3_bind_int64(q[4], 1, sd->seq);
+      bind_text(q[4], 2, xc_buf_cstr(&tmp));
+      if (sqlite3_step(q[4]) != SQLITE_DONE) rc = db_fail(st, u->err, "update marks");
+    }
     if (!rc && sd->new_sig) {
       sqlite3_reset(q[1]);
       sqlite3_bind_int64(q[1], 1, sd->seq);
@@ -892,7 +969,7 @@ static int write_documents(update_ctx *u, const xc_analysis *a) {
     if (sqlite3_step(q[0]) != SQLITE_DONE) rc = db_fail(st, u->err, "update document");
   }
   xc_buf_release(&tmp);
-  for (int k = 0; k < 4; k++) sqlite3_finalize(q[k]);
+  for (int k = 0; k < 5; k++) sqlite3_finalize(q[k]);
   return rc;
 }
 
@@ -988,6 +1065,9 @@ int xc_store_update(xc_store *st, xc_progress_fn progress, void *ctx, xc_store_s
   if (rc < 0 || (rc = retire_stories(&u, a, out)) < 0 || (rc = write_documents(&u, a)) < 0 ||
       (rc = meta_set(st, "build", XC_BUILD_ID, err)) < 0)
     goto fail;
+  char count[32];
+  snprintf(count, sizeof count, "%zu", a->nstories);
+  if ((rc = meta_set(st, "stories", count, err)) < 0) goto fail;
   out->stories = a->nstories;
   if (st->hook) st->hook(st->hook_ctx, "stories", out->created + out->changed);
   if ((rc = exec(st, "COMMIT", err)) < 0) goto fail;
@@ -1005,11 +1085,15 @@ fail:
 
 int xc_store_counts(xc_store *st, size_t *stories, size_t *reports, xc_err *err) {
   sqlite3_stmt *q;
-  if (prepare(st, "SELECT (SELECT count(*) FROM stories), (SELECT count(*) FROM documents)", &q, err))
-    return XC_EIO;
+  /* kept by each update (counting 100,000 rows per page view is not free);
+   * reports stored since the last update are counted from their rows */
+  static const char sql[] =
+      "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'stories'),"
+      " (SELECT count(*) FROM stories)), coalesce((SELECT max(seq) FROM documents), 0)";
+  if (prepare_kept(st, sql, &q, err)) return XC_EIO;
   int rc = sqlite3_step(q) == SQLITE_ROW ? 0 : db_fail(st, err, "count");
   if (!rc) *stories = (size_t)sqlite3_column_int64(q, 0), *reports = (size_t)sqlite3_column_int64(q, 1);
-  sqlite3_finalize(q);
+  release(st, q);
   return rc;
 }
 
@@ -1018,11 +1102,10 @@ int xc_store_stories(xc_store *st, size_t offset, size_t limit, xc_story_row **r
   *rows = NULL;
   *n = 0;
   sqlite3_stmt *q;
-  if (prepare(st,
-              "SELECT id, title, date, reports, sources, facts, disputes, updated FROM stories"
-              " ORDER BY date IS NULL, date DESC, reports DESC, id LIMIT ? OFFSET ?",
-              &q, err))
-    return XC_EIO;
+  static const char sql[] = /* undated last: NULL sorts lowest */
+      "SELECT id, title, date, reports, sources, facts, disputes, updated FROM stories"
+      " ORDER BY date DESC, reports DESC, id LIMIT ? OFFSET ?";
+  if (prepare_kept(st, sql, &q, err)) return XC_EIO;
   sqlite3_bind_int64(q, 1, limit ? (sqlite3_int64)limit : -1);
   sqlite3_bind_int64(q, 2, (sqlite3_int64)offset);
   size_t cap = 0;
@@ -1040,7 +1123,7 @@ int xc_store_stories(xc_store *st, size_t offset, size_t limit, xc_story_row **r
     r->updated = col_dup(q, 7);
   }
   int rc = step == SQLITE_DONE ? 0 : db_fail(st, err, "list stories");
-  sqlite3_finalize(q);
+  release(st, q);
   return rc;
 }
 
@@ -1061,17 +1144,19 @@ static int valid_id(const char *id) {
 
 int xc_store_story(xc_store *st, const char *id, const char *format, xc_buf *out,
                    char now[XC_ID_LEN + 1], xc_err *err) {
-  const char *col = !strcmp(format, "md") ? "md" : !strcmp(format, "json") ? "json"
-                    : !strcmp(format, "html")                              ? "html"
-                                                                           : NULL;
-  if (!col) return xc_err_set(err, XC_EINVAL, "unknown format '%s' (md, json or html)", format);
+#define STORY_BY_ID(col)                                                                  \
+  "SELECT id, " col " FROM stories WHERE id = coalesce((SELECT new FROM story_moves WHERE " \
+  "old = ?1), ?1)"
+  static const char *const formats[] = {"md", "json", "html", "page"};
+  static const char *const sqls[] = {STORY_BY_ID("md"), STORY_BY_ID("json"), STORY_BY_ID("html"),
+                                     STORY_BY_ID("page")};
+  int f = 0;
+  while (f < 4 && strcmp(format, formats[f])) f++;
+  if (f == 4) return xc_err_set(err, XC_EINVAL, "unknown format '%s' (md, json or html)", format);
+  const char *col = formats[f];
   if (!valid_id(id)) return xc_err_set(err, XC_ENOTFOUND, "story %s: not in the store", id);
-  char sql[128];
-  snprintf(sql, sizeof sql,
-           "SELECT id, %s FROM stories WHERE id = coalesce((SELECT new FROM story_moves WHERE old = ?1), ?1)",
-           col);
   sqlite3_stmt *q;
-  if (prepare(st, sql, &q, err)) return XC_EIO;
+  if (prepare_kept(st, sqls[f], &q, err)) return XC_EIO;
   sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
   int rc = sqlite3_step(q);
   if (rc == SQLITE_ROW) {
@@ -1086,7 +1171,7 @@ int xc_store_story(xc_store *st, const char *id, const char *format, xc_buf *out
     rc = rc == SQLITE_DONE ? xc_err_set(err, XC_ENOTFOUND, "story %s: not in the store", id)
                            : db_fail(st, err, "read story");
   }
-  sqlite3_finalize(q);
+  release(st, q);
   return rc;
 }
 
@@ -1118,7 +1203,8 @@ static void doc_row_json(sqlite3_stmt *q, xc_buf *out, int depth) {
 int xc_store_document(xc_store *st, const char *id, xc_buf *out, xc_err *err) {
   if (!valid_id(id)) return xc_err_set(err, XC_ENOTFOUND, "document %s: not in the store", id);
   sqlite3_stmt *q;
-  if (prepare(st, "SELECT " DOC_COLUMNS DOC_FROM " WHERE d.id = ?", &q, err)) return XC_EIO;
+  static const char sql[] = "SELECT " DOC_COLUMNS DOC_FROM " WHERE d.id = ?";
+  if (prepare_kept(st, sql, &q, err)) return XC_EIO;
   sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
   int rc = sqlite3_step(q);
   if (rc == SQLITE_ROW) {
@@ -1129,7 +1215,7 @@ int xc_store_document(xc_store *st, const char *id, xc_buf *out, xc_err *err) {
     rc = rc == SQLITE_DONE ? xc_err_set(err, XC_ENOTFOUND, "document %s: not in the store", id)
                            : db_fail(st, err, "read document");
   }
-  sqlite3_finalize(q);
+  release(st, q);
   return rc;
 }
 
@@ -1138,8 +1224,8 @@ int xc_store_document(xc_store *st, const char *id, xc_buf *out, xc_err *err) {
 static int story_json_doc(xc_store *st, const char *id, const char *story_json, xc_buf *out,
                           xc_err *err) {
   sqlite3_stmt *q;
-  if (prepare(st, "SELECT " DOC_COLUMNS DOC_FROM " WHERE d.story = ? ORDER BY d.seq", &q, err))
-    return XC_EIO;
+  static const char sql[] = "SELECT " DOC_COLUMNS DOC_FROM " WHERE d.story = ? ORDER BY d.seq";
+  if (prepare_kept(st, sql, &q, err)) return XC_EIO;
   sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
   xc_buf_puts(out, "{\n  \"documents\": [");
   int step, n = 0;
@@ -1147,12 +1233,26 @@ static int story_json_doc(xc_store *st, const char *id, const char *story_json, 
     if (n++) xc_buf_putc(out, ',');
     doc_row_json(q, out, 2);
   }
-  sqlite3_finalize(q);
+  release(st, q);
   if (step != SQLITE_DONE) return db_fail(st, err, "read documents");
   xc_buf_puts(out, "\n  ],\n  \"stories\": [");
   xc_buf_puts(out, story_json);
   xc_buf_puts(out, "\n  ]\n}\n");
   return 0;
+}
+
+int xc_store_document_marks(xc_store *st, const char *id, xc_buf *out, xc_err *err) {
+  if (!valid_id(id)) return xc_err_set(err, XC_ENOTFOUND, "document %s: not in the store", id);
+  sqlite3_stmt *q;
+  static const char sql[] = "SELECT m.json FROM documents d JOIN marks m USING (seq) WHERE d.id = ?";
+  if (prepare_kept(st, sql, &q, err)) return XC_EIO;
+  sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(q);
+  if (rc == SQLITE_ROW) xc_buf_puts(out, col_text(q, 0));
+  else xc_buf_puts(out, "[]");
+  rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(st, err, "read marks");
+  release(st, q);
+  return rc;
 }
 
 /* The FTS5 query for what a person typed: each word a quoted string (so

@@ -22,13 +22,17 @@
 
 typedef struct xc_store xc_store;
 
-#define XC_STORE_SCHEMA 1 /* the schema version this build writes */
+#define XC_STORE_SCHEMA 2 /* the schema version this build writes */
 
 /* Opens the store at path (WAL journal, schema migrated to
  * XC_STORE_SCHEMA). create: 1 makes a missing file, 0 fails with
  * XC_ENOTFOUND; readonly: opens for reading only (no migration: an old
  * schema is an error). Returns 0 and *out (close with xc_store_close). */
 int xc_store_open(const char *path, int create, int readonly, xc_store **out, xc_err *err);
+
+/* xc_store_open, migrating no further than schema (tests of migrations). */
+int xc_store_open_schema(const char *path, int create, int readonly, int schema, xc_store **out,
+                         xc_err *err);
 
 /* Commits what is pending and closes; NULL is fine. */
 void xc_store_close(xc_store *st);
@@ -95,7 +99,8 @@ void xc_story_rows_json(const xc_story_row *rows, size_t n, xc_buf *out);
 /* Number of stories and of reports in the store. */
 int xc_store_counts(xc_store *st, size_t *stories, size_t *reports, xc_err *err);
 
-/* Story id's brief in format "md", "json" or "html", appended to out. A
+/* Story id's brief in format "md", "json", "html" or "page" (the web's
+ * story page fragment, xc_brief_story_page), appended to out. A
  * story merged into another is followed: now receives the id it has now
  * (id itself when it was not merged). XC_ENOTFOUND when no story had it. */
 int xc_store_story(xc_store *st, const char *id, const char *format, xc_buf *out,
@@ -103,6 +108,11 @@ int xc_store_story(xc_store *st, const char *id, const char *format, xc_buf *out
 
 /* Document id as the JSON object of analyze --json's "documents". */
 int xc_store_document(xc_store *st, const char *id, xc_buf *out, xc_err *err);
+
+/* Document id's marks (its entity mentions, quotes and time expressions)
+ * as a JSON array of [start, end, kind, label], appended to out ("[]"
+ * when none are stored). */
+int xc_store_document_marks(xc_store *st, const char *id, xc_buf *out, xc_err *err);
 
 /* One search hit. */
 typedef struct xc_hit {
