@@ -6,8 +6,9 @@
 #     `crosscheck ingest` (both kept in build/bench-data and reused; a store
 #     written by another build is analysed again by the ingest);
 #  2. `crosscheck serve --threads 1` pinned to core 0, and wrk (1 thread,
-#     64 connections, SERVE_SECONDS each, default 20) pinned to core 1, on
-#     loopback: the story list (/) and the page of the largest story;
+#     64 connections, SERVE_SECONDS each, default 20, after 3 s of warm-up)
+#     pinned to core 1, on loopback: the story list (/) and the page of the
+#     largest story;
 #  3. the same two runs against the peer, bench/serve_peer.py: Python's
 #     threading HTTP server and sqlite3 serving the same rows.
 # Prints requests/s, p50 and p99 latency and errors (socket errors and
@@ -44,14 +45,15 @@ OUT=$(mktemp -d)
 trap 'kill $SRV $PEER 2>/dev/null; rm -rf "$OUT"' EXIT
 $PIN0 "$BUILD/crosscheck" serve --db "$DB" --listen 127.0.0.1:$PORT --threads 1 2>"$OUT/serve.log" &
 SRV=$!
-$PIN0 python3 bench/serve_peer.py "$DB" $PEER_PORT &
+$PIN0 python3 bench/serve_peer.py "$DB" $PEER_PORT 2>/dev/null &
 PEER=$!
 for _ in $(seq 1 50); do
   curl -s -o /dev/null "http://127.0.0.1:$PORT/" && curl -s -o /dev/null "http://127.0.0.1:$PEER_PORT/" && break
   sleep 0.2
 done
 
-run() { # run NAME URL
+run() { # run NAME URL: a 3-second warm-up (caches, statements), then the run
+  $PIN1 wrk -t1 -c64 -d3s "$2" >/dev/null 2>&1
   $PIN1 wrk -t1 -c64 -d"${SECS}s" --latency "$2" >"$OUT/$1.txt" 2>&1
   python3 - "$OUT/$1.txt" "$1" <<'PY'
 import re, sys, json

@@ -2,7 +2,8 @@
 """serve_peer.py DB PORT - the peer for `make bench-serve`: what a small Python
 service over the same store would be. The standard library's threading HTTP
 server and sqlite3 (one connection per thread) answer the same two routes
-from the same rows: the story list (the first 50 stories, newest first, as
+from the same rows with the same queries (the list read off the store's
+index): the story list (the first 50 stories, newest first, as
 an HTML table) and a story page (its stored page fragment in a layout)."""
 import html
 import sqlite3
@@ -38,7 +39,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/":
             rows = db().execute(
                 "SELECT id, title, date, reports, sources, facts, disputes FROM stories"
-                " ORDER BY date IS NULL, date DESC, reports DESC, id LIMIT 50").fetchall()
+                " ORDER BY date DESC, reports DESC, id LIMIT 50").fetchall()  # the store's index
             body = "".join(
                 "<tr><td>%s</td><td><a href=\"/stories/%s\">%s</a></td><td>%d</td><td>%d</td>"
                 "<td>%d</td><td>%d</td></tr>\n" % (html.escape(r[2] or "-"), r[0], html.escape(r[1]),

@@ -108,7 +108,13 @@ typedef struct xc_analysis {
   xc_progress_fn progress; /* optional, set before finish */
   void *progress_ctx;
   const xc_analysis_cache *cache; /* optional, set before finish */
+  size_t lang_keep; /* bytes of text whose language analyses are kept from
+                       grouping to the cross-check (0: XC_LANG_KEEP); past
+                       it, a report is analysed again for its story, and
+                       memory stays bounded (about 20 times the text kept) */
 } xc_analysis;
+
+#define XC_LANG_KEEP ((size_t)32 << 20)
 
 /* A new empty analysis; free with xc_analysis_free. */
 xc_analysis *xc_analysis_new(void);
@@ -120,6 +126,11 @@ int xc_analysis_add_file(xc_analysis *a, const char *path, xc_err *err);
 /* Appends an input already in memory (bytes are copied). */
 int xc_analysis_add_bytes(xc_analysis *a, const char *path, const char *p,
                           size_t n, xc_err *err);
+
+/* The id an input's bytes get (what xc_analysis_add_bytes gives the first
+ * document of that content), without extracting it: 0, or a negative
+ * XC_E* when the input is rejected before extraction (empty, binary). */
+int xc_content_id(const char *path, const char *p, size_t n, char out[XC_ID_LEN + 1], xc_err *err);
 
 /* Appends a report extracted before (a store's copy of what
  * xc_analysis_add_* made): id, path, format name ("html", ...) and every

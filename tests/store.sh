@@ -89,6 +89,12 @@ SID=$(python3 -c 'import json,sys; print([x["id"] for x in json.load(open(sys.ar
 expect "story md" 0 "$BIN" story --db "$T/a.db" "$SID"
 has "story md: headline" "$T/out" "^## .*Korvel"
 has "story md: sources" "$T/out" "### Sources"
+"$BIN" analyze --md $F/stories >"$T/batch.md"
+py "story md: the story's part of analyze --md" '
+import sys
+part, whole = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+assert part.startswith("## ") and part in whole
+' "$T/out" "$T/batch.md"
 expect "story json" 0 "$BIN" story --db "$T/a.db" "$SID" --format json
 py "story json: the analyze object for one story" '
 import json, sys

@@ -49,8 +49,9 @@ static void draw(void *ctx, const char *stage, size_t done, size_t total) {
   char bar[32];
   for (int i = 0; i < width; i++) bar[i] = i < fill ? '#' : '.';
   bar[width] = 0;
-  fprintf(stderr, "\r\033[K%-8s [%s] %zu/%zu  %.0f/s", stage, bar, done, total, rate);
-  if (done < total && rate > 0) fprintf(stderr, "  ETA %.0fs", (double)(total - done) / rate);
+  fprintf(stderr, "\r\033[K%-8s [%s] %zu/%zu", stage, bar, done, total);
+  if (el > 0.2) fprintf(stderr, "  %.0f/s", rate); /* too soon to say before */
+  if (done < total && el > 0.2 && rate > 0) fprintf(stderr, "  ETA %.0fs", (double)(total - done) / rate);
   if (done >= total) fputc('\n', stderr);
   fflush(stderr);
 }

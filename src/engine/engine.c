@@ -74,6 +74,14 @@ static int id_insert(xc_analysis *a, uint64_t h) {
   return 1;
 }
 
+int xc_content_id(const char *path, const char *p, size_t n, char out[XC_ID_LEN + 1], xc_err *err) {
+  xc_input in;
+  int rc = xc_ingest_bytes(path, p, n, &in, err);
+  if (rc == 0) hex_id(xc_hash64(in.data, in.len, 0), out);
+  xc_input_release(&in);
+  return rc;
+}
+
 static int add_input(xc_analysis *a, xc_input *in, xc_err *err) {
   /* the id hash first, while the bytes just read are still in the cache */
   uint64_t h = xc_hash64(in->data, in->len, 0);
@@ -412,9 +420,16 @@ static void run_lang(const xc_analysis *a, size_t i, doc_lang *l, int make_sig) 
 /* Every report's event signature: from the cache when it has one (the
  * language layer then waits for the story stage, and runs only for the
  * stories that need it), else made now (and given to the cache). */
+static void drop_lang(doc_lang *l) {
+  xc_lang_doc_release(&l->ld);
+  xc_timexv_release(&l->tx);
+  l->ran = 0;
+}
+
 static doc_lang *analyze_reports(xc_analysis *a) {
   doc_lang *lang = xc_xcalloc(a->ndocs, sizeof *lang);
   const xc_analysis_cache *c = a->cache;
+  size_t budget = a->lang_keep ? a->lang_keep : XC_LANG_KEEP, kept = 0;
   xc_buf packed;
   xc_buf_init(&packed);
   for (size_t i = 0; i < a->ndocs; i++) {
@@ -423,6 +438,8 @@ static doc_lang *analyze_reports(xc_analysis *a) {
     const void *p = c && c->get_sig ? c->get_sig(c->ctx, i, &n) : NULL;
     if (!p || xc_evsig_unpack(&l->sig, p, n) < 0) {
       run_lang(a, i, l, 1);
+      kept += strlen(a->docs[i].x.text);
+      if (kept > budget) drop_lang(l); /* made again for its story */
       if (c && c->put_sig) {
         xc_buf_clear(&packed);
         xc_evsig_pack(&l->sig, &packed);
@@ -620,6 +637,8 @@ void xc_analysis_finish(xc_analysis *a) {
       for (size_t j = 0; j < s->ndocs; j++)
         if (!lang[s->docs[j]].ran) run_lang(a, (size_t)s->docs[j], &lang[s->docs[j]], 0);
       story_language(a, s, lang);
+      /* a report is in one story: its analyses are done with */
+      for (size_t j = 0; j < s->ndocs; j++) drop_lang(&lang[s->docs[j]]);
     }
     if (a->progress && ((si + 1) % 64 == 0 || si + 1 == k))
       a->progress(a->progress_ctx, "stories", si + 1, k);

@@ -292,8 +292,13 @@ struct xc_resolver {
   initials *ini;
   size_t nini, inicap;
   kmap keys;                    /* exact keys -> a node */
-  uint32_t *docbase, *doccount; /* by document index; UINT32_MAX: absent */
-  size_t ndocslots;
+  /* the documents added, ascending by index: their first mention's number
+   * and how many mentions (a story holds a few documents of a corpus of
+   * millions: a table by document index would cost the corpus per story) */
+  struct doc_slot {
+    uint32_t doc, base, count;
+  } *slots;
+  size_t nslots, slotcap;
   xc_buf tmp, tmp2;
   int finished;
   /* results */
@@ -314,8 +319,7 @@ void xc_resolve_free(xc_resolver *r) {
   free(r->att);
   free(r->ini);
   kmap_release(&r->keys);
-  free(r->docbase);
-  free(r->doccount);
+  free(r->slots);
   xc_buf_release(&r->tmp);
   xc_buf_release(&r->tmp2);
   free(r->ents);
@@ -876,27 +880,36 @@ static int retyped(xc_resolver *r, const dview *v, size_t mi, const kmap *surnam
   return kmap_get(surnames, skel_key(r, v, &w, 0, 1, NULL, NULL)) != UINT32_MAX;
 }
 
+/* The position of doc in r->slots, or where it would go (*found: 0). */
+static size_t slot_find(const xc_resolver *r, uint32_t doc, int *found) {
+  size_t lo = 0, hi = r->nslots;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (r->slots[mid].doc < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  *found = lo < r->nslots && r->slots[lo].doc == doc;
+  return lo;
+}
+
 int xc_resolve_add(xc_resolver *r, uint32_t doc, const char *text, size_t n, const xc_lang_doc *d) {
   if (r->finished) return XC_EINVAL;
-  if (doc >= r->ndocslots) {
-    size_t cap = r->ndocslots ? r->ndocslots : 16;
-    while (cap <= doc)
-      cap *= 2;
-    r->docbase = xc_xrealloc(r->docbase, cap * sizeof *r->docbase);
-    r->doccount = xc_xrealloc(r->doccount, cap * sizeof *r->doccount);
-    for (size_t i = r->ndocslots; i < cap; i++)
-      r->docbase[i] = UINT32_MAX, r->doccount[i] = 0;
-    r->ndocslots = cap;
-  }
-  if (r->docbase[doc] != UINT32_MAX) return XC_EINVAL;
+  int found;
+  size_t at = slot_find(r, doc, &found);
+  if (found) return XC_EINVAL;
   for (size_t i = 0; i < d->nmentions; i++) {
     const xc_mention *m = &d->mentions[i];
     if (m->tok >= m->tok_end || m->tok_end > d->tokens.n || d->tokens.v[m->tok_end - 1].end > n)
       return XC_EINVAL;
   }
   dview v = {text, d->tokens.v, d->tokens.n, d->mentions, d->nmentions, (uint32_t)r->n};
-  r->docbase[doc] = (uint32_t)r->n;
-  r->doccount[doc] = (uint32_t)d->nmentions;
+  if (r->nslots == r->slotcap) {
+    r->slotcap = r->slotcap ? 2 * r->slotcap : 8;
+    r->slots = xc_xrealloc(r->slots, r->slotcap * sizeof *r->slots);
+  }
+  memmove(r->slots + at + 1, r->slots + at, (r->nslots - at) * sizeof *r->slots);
+  r->slots[at] = (struct doc_slot){doc, (uint32_t)r->n, (uint32_t)d->nmentions};
+  r->nslots++;
   if (r->n + v.nm > r->cap) {
     while (r->n + v.nm > r->cap)
       r->cap = r->cap ? r->cap * 2 : 256;
@@ -1263,8 +1276,8 @@ const xc_entity *xc_resolve_entity(const xc_resolver *r, size_t i) {
 }
 
 long xc_resolve_mention(const xc_resolver *r, uint32_t doc, size_t mention) {
-  if (!r->ent_of || doc >= r->ndocslots || r->docbase[doc] == UINT32_MAX ||
-      mention >= r->doccount[doc])
-    return -1;
-  return r->ent_of[r->docbase[doc] + mention];
+  int found;
+  size_t at = r->ent_of ? slot_find(r, doc, &found) : 0;
+  if (!r->ent_of || !found || mention >= r->slots[at].count) return -1;
+  return r->ent_of[r->slots[at].base + mention];
 }

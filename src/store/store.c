@@ -255,10 +255,11 @@ static void strv_json(const xc_strv *v, xc_buf *out) {
 
 static int has_document(xc_store *st, const char *id, int *has, xc_err *err) {
   sqlite3_stmt *q;
-  if (prepare(st, "SELECT 1 FROM documents WHERE id = ?", &q, err)) return XC_EIO;
+  static const char sql[] = "SELECT 1 FROM documents WHERE id = ?";
+  if (prepare_kept(st, sql, &q, err)) return XC_EIO;
   sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
   int rc = sqlite3_step(q);
-  sqlite3_finalize(q);
+  release(st, q);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(st, err, "lookup");
   *has = rc == SQLITE_ROW;
   return 0;
@@ -314,10 +315,18 @@ int xc_store_add(xc_store *st, const char *path, const char *raw, size_t n, int 
                  xc_err *err) {
   *added = 0;
   if (st->readonly) return xc_err_set(err, XC_EINVAL, "%s: opened read-only", st->path);
+  /* content already stored: known from its id, without extracting it */
+  char id[XC_ID_LEN + 1];
+  int rc = xc_content_id(path, raw, n, id, err), has = 0;
+  if (rc < 0) return rc;
+  if (!st->in_tx) {
+    if ((rc = exec(st, "BEGIN IMMEDIATE", err)) < 0) return rc;
+    st->in_tx = 1;
+  }
+  if ((rc = has_document(st, id, &has, err)) < 0 || has) return rc < 0 ? rc : 0;
   /* extract now: a rejected input is reported here and never stored */
   xc_analysis *a = xc_analysis_new();
-  int rc = xc_analysis_add_bytes(a, path, raw, n, err);
-  if (rc < 0) {
+  if ((rc = xc_analysis_add_bytes(a, path, raw, n, err)) < 0) {
     xc_analysis_free(a);
     return rc;
   }
@@ -326,12 +335,6 @@ int xc_store_add(xc_store *st, const char *path, const char *raw, size_t n, int 
   xc_buf tmp;
   xc_buf_init(&tmp);
   unsigned char *z = NULL;
-  if (!st->in_tx) {
-    if ((rc = exec(st, "BEGIN IMMEDIATE", err)) < 0) goto done;
-    st->in_tx = 1;
-  }
-  int has = 0;
-  if ((rc = has_document(st, d->id, &has, err)) < 0 || has) goto done;
   uLongf zn = compressBound((uLong)n);
   z = xc_xmalloc(zn ? zn : 1);
   if (compress2(z, &zn, (const Bytef *)raw, (uLong)n, 6) != Z_OK) {
