@@ -35,6 +35,10 @@ echo "bench-serve: ingest into $DB"
 t0=$(date +%s)
 "$BUILD/crosscheck" ingest --db "$DB" "$WORK/synth-$N" || exit 1
 echo "bench-serve: ingest took $(( $(date +%s) - t0 )) s"
+# what the ingest wrote reaches the disk before the clock starts: the
+# kernel's write-back would otherwise run during the measurements
+sync
+sleep 5
 BIG=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT id FROM stories ORDER BY reports DESC, id LIMIT 1").fetchone()[0])' "$DB")
 STORIES=$(python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute("SELECT count(*) FROM stories").fetchone()[0], c.execute("SELECT reports FROM stories WHERE id = ?", (sys.argv[2],)).fetchone()[0])' "$DB" "$BIG")
 echo "bench-serve: $STORIES (stories; reports in the largest, $BIG)"

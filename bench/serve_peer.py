@@ -46,7 +46,7 @@ class Handler(BaseHTTPRequestHandler):
                                                     r[3], r[4], r[5], r[6]) for r in rows)
             self.send(200, "<!DOCTYPE html><html><body><table>%s</table></body></html>" % body)
         elif self.path.startswith("/stories/"):
-            row = db().execute("SELECT page FROM stories WHERE id = ?", (self.path[9:],)).fetchone()
+            row = db().execute("SELECT page FROM briefs WHERE id = ?", (self.path[9:],)).fetchone()
             if row:
                 self.send(200, "<!DOCTYPE html><html><body>%s</body></html>" % row[0])
             else:

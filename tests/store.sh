@@ -43,11 +43,11 @@ F=tests/fixtures
 # ---- one folder, then again: idempotent ----
 expect "ingest stories fixture" 0 "$BIN" ingest --db "$T/a.db" $F/stories
 has "ingest says what it did" "$T/out" "6 reports added, 0 already in the store, 0 rejected; 3 stories: 3 new"
-py "store file: WAL, schema 2, sound" '
+py "store file: WAL, schema 3, sound" '
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-assert c.execute("PRAGMA user_version").fetchone()[0] == 2
+assert c.execute("PRAGMA user_version").fetchone()[0] == 3
 assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 assert c.execute("SELECT count(*) FROM documents WHERE analysed = 1").fetchone()[0] == 6
 ' "$T/a.db"
@@ -265,7 +265,7 @@ def load(db):
     pat = re.compile("|".join(map(re.escape, names)))
     f = lambda t: pat.sub(lambda m: names[m.group(0)], t)
     return {key[sid]: (f(j), f(m), f(h), sorted(f(r).split()))
-            for sid, j, m, h, r in c.execute("SELECT id, json, md, html, related FROM stories")}
+            for sid, j, m, h, r in c.execute("SELECT id, b.json, b.md, b.html, related FROM stories JOIN briefs b USING (id)")}
 a, b = load(sys.argv[1]), load(sys.argv[2])
 assert set(a) == set(b), "the stories differ"
 bad = [k for k in a if a[k] != b[k]]

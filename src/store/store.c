@@ -100,6 +100,18 @@ static const char *const MIGRATIONS[] = {
     "CREATE INDEX stories_list ON stories(date DESC, reports DESC, id);"
     "CREATE TABLE marks(seq INTEGER PRIMARY KEY, json TEXT NOT NULL);"
     "DELETE FROM meta WHERE key = 'build';",
+    /* 2 -> 3: a story's briefs apart from its row, so that the story list
+     * reads small rows (a column after the briefs cost their overflow
+     * pages on every list) */
+    /* the web's page first: a column after large ones is read by walking
+     * their overflow pages */
+    "CREATE TABLE briefs(id TEXT PRIMARY KEY, page TEXT NOT NULL, json TEXT NOT NULL,"
+    "  md TEXT NOT NULL, html TEXT NOT NULL);"
+    "INSERT INTO briefs SELECT id, page, json, md, html FROM stories;"
+    "ALTER TABLE stories DROP COLUMN json;"
+    "ALTER TABLE stories DROP COLUMN md;"
+    "ALTER TABLE stories DROP COLUMN html;"
+    "ALTER TABLE stories DROP COLUMN page;",
 };
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof *MIGRATIONS)
 
@@ -871,7 +883,7 @@ static int write_story(xc_store *st, const xc_analysis *a, size_t si, const rend
   sqlite3_stmt *q;
   if (prepare(st,
               "INSERT OR REPLACE INTO stories(id, title, date, reports, sources, facts, disputes,"
-              " related, json, md, html, hash, updated, page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+              " related, hash, updated) VALUES (?,?,?,?,?,?,?,?,?,?)",
               &q, err))
     return XC_EIO;
   xc_buf rel;
@@ -885,14 +897,16 @@ static int write_story(xc_store *st, const xc_analysis *a, size_t si, const rend
   sqlite3_bind_int64(q, 6, (sqlite3_int64)story_facts(s));
   sqlite3_bind_int64(q, 7, (sqlite3_int64)xc_claims_ndisputes(s->claims));
   bind_text(q, 8, xc_buf_cstr(&rel));
-  sqlite3_bind_text(q, 9, r->json.p, (int)r->json.n, SQLITE_STATIC);
-  sqlite3_bind_text(q, 10, r->md.p ? r->md.p : "", (int)r->md.n, SQLITE_STATIC);
-  sqlite3_bind_text(q, 11, r->html.p, (int)r->html.n, SQLITE_STATIC);
-  bind_text(q, 12, r->hash);
-  bind_text(q, 13, now);
-  sqlite3_bind_text(q, 14, r->page.p ? r->page.p : "", (int)r->page.n, SQLITE_STATIC);
-  int rc = sqlite3_step(q) == SQLITE_DONE ? 0 : db_fail(st, err, "write story");
-  sqlite3_finalize(q);
+  bind_text(q, 9, r->hash);
+  bind_text(q, 10, now);
+  int rc = step_done(st, q, "write story", err);
+  if (!rc && !(rc = prepare(st, "INSERT OR REPLACE INTO briefs(id, page, json, md, html) VALUES (?,?,?,?,?)",
+                            &q, err))) {
+    bind_text(q, 1, s->id);
+    const xc_buf *v[] = {&r->page, &r->json, &r->md, &r->html};
+    for (int k = 0; k < 4; k++) sqlite3_bind_text(q, 2 + k, v[k]->p ? v[k]->p : "", (int)v[k]->n, SQLITE_STATIC);
+    rc = step_done(st, q, "write brief", err);
+  }
   xc_buf_release(&rel);
   return rc ? rc : write_items(st, s, err);
 }
@@ -986,6 +1000,7 @@ static int retire_stories(update_ctx *u, const xc_analysis *a, xc_store_stats *s
   claim *c;
   size_t nc = old_to_new(a, u->sd, &c);
   static const char *const sql[] = {"DELETE FROM stories WHERE id = ?1",
+                                    "DELETE FROM briefs WHERE id = ?1",
                                     "DELETE FROM story_items WHERE story = ?1",
                                     "UPDATE story_moves SET new = ?2 WHERE new = ?1",
                                     "INSERT OR REPLACE INTO story_moves(old, new) VALUES (?1, ?2)"};
@@ -998,12 +1013,12 @@ static int retire_stories(update_ctx *u, const xc_analysis *a, xc_store_stats *s
     size_t best = 0;
     for (size_t k = 0; k < nc; k++)
       if (!strcmp(c[k].old, gone) && c[k].count > best) best = c[k].count, to = a->stories[c[k].story].id;
-    for (size_t k = 0; k < 4 && !rc; k++) {
-      if (k >= 2 && !to) break;
+    for (size_t k = 0; k < 5 && !rc; k++) {
+      if (k >= 3 && !to) break;
       sqlite3_stmt *q;
       if ((rc = prepare(st, sql[k], &q, u->err)) < 0) break;
       sqlite3_bind_text(q, 1, gone, -1, SQLITE_STATIC);
-      if (k >= 2) sqlite3_bind_text(q, 2, to, -1, SQLITE_STATIC);
+      if (k >= 3) sqlite3_bind_text(q, 2, to, -1, SQLITE_STATIC);
       if (sqlite3_step(q) != SQLITE_DONE) rc = db_fail(st, u->err, "retire story");
       sqlite3_finalize(q);
     }
@@ -1147,8 +1162,8 @@ static int valid_id(const char *id) {
 
 int xc_store_story(xc_store *st, const char *id, const char *format, xc_buf *out,
                    char now[XC_ID_LEN + 1], xc_err *err) {
-#define STORY_BY_ID(col)                                                                  \
-  "SELECT id, " col " FROM stories WHERE id = coalesce((SELECT new FROM story_moves WHERE " \
+#define STORY_BY_ID(col)                                                                 \
+  "SELECT id, " col " FROM briefs WHERE id = coalesce((SELECT new FROM story_moves WHERE " \
   "old = ?1), ?1)"
   static const char *const formats[] = {"md", "json", "html", "page"};
   static const char *const sqls[] = {STORY_BY_ID("md"), STORY_BY_ID("json"), STORY_BY_ID("html"),

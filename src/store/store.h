@@ -22,7 +22,7 @@
 
 typedef struct xc_store xc_store;
 
-#define XC_STORE_SCHEMA 2 /* the schema version this build writes */
+#define XC_STORE_SCHEMA 3 /* the schema version this build writes */
 
 /* Opens the store at path (WAL journal, schema migrated to
  * XC_STORE_SCHEMA). create: 1 makes a missing file, 0 fails with
