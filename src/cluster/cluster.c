@@ -6,8 +6,9 @@
  * joins the best one whose score clears a threshold, else starts its own.
  * Similarity alone merges look-alike events (two earthquakes, two rehab
  * check-ins share almost all their words), so the score also weighs who
- * and when: the story's main person (named in at least half its reports)
- * missing from the report, the report's own main person with no part in
+ * and when: the story's main person (named in at least half its reports;
+ * a person its reports only quote, in three of them at least) missing
+ * from the report, the report's own main person with no part in
  * the story, no person in common, two different main places, event dates
  * apart, event weekdays apart when the dates are unknown, the same thing
  * counted with another number (all against); event dates or weekdays
@@ -59,6 +60,11 @@
                                     other signs 33% against 70%) */
 #define PERSON_OTHER 0.10  /* the report's main person has no real part in the story */
 #define PART_SHARE 0.5     /* a real part: this share of the main person's weight */
+#define SOURCE_MAIN 3 /* a person its reports only quote ("Howard said":
+                         signature.h) is the story's main person when this
+                         many of them do: outlets ask experts of their own,
+                         and every outlet asks the official in charge
+                         (values tried: bench/CLUSTER-LOG.md) */
 #define MAIN_MIN 3.0f      /* a report's main person: named three times (lead: twice) */
 #define PLACE_OTHER 0.10   /* two main places, neither in the other */
 #define PLACE_MIN 2.0f     /* a report's main place: named twice (lead: once) */
@@ -95,8 +101,8 @@ typedef struct {
 #define IS_PERSON(k) ((k) >> 31)
 #define IS_PLACE(k) (((k) >> 30) & 1u)
 #define NAME_KEY(h, t)                                                        \
-  (((h) & 0x3fffffffu) | ((uint32_t)((t) == XC_NER_PER) << 31) |             \
-   ((uint32_t)((t) == XC_NER_LOC) << 30))
+  (((h) & 0x3fffffffu) | ((uint32_t)(((t) & 0x7f) == XC_NER_PER) << 31) |    \
+   ((uint32_t)(((t) & 0x7f) == XC_NER_LOC) << 30))
 
 typedef struct {
   uint32_t ndocs;
@@ -106,7 +112,9 @@ typedef struct {
   uint16_t nterms, nnames;
   int32_t recalled[4]; /* background days its reports recall */
   uint8_t nrecalled;
-  struct { uint32_t key, n; } cast[8]; /* people and how many reports name them */
+  struct { uint32_t key, n, part; } cast[8]; /* people, how many reports name
+                                                 them, how many in a part other
+                                                 than a source's (signature.h) */
   uint8_t ncast;
   uint32_t nums[STORY_NUMS]; /* specific numbers its reports give */
   uint8_t nnums;
@@ -289,6 +297,8 @@ typedef struct {
   wt terms[DOC_TERMS], names[DOC_NAMES];
   size_t nterms, nnames;
   float name_raw[DOC_NAMES]; /* weighted mention counts, for key names */
+  uint8_t name_src[DOC_NAMES]; /* 1: a person named only as a source of what
+                                  is said (signature.h): no part in the cast */
   uint32_t nums[DOC_NUMS];   /* its specific numbers (signature.h), heaviest */
   size_t nnums;
   xc_sig_qty qty[XC_SIG_QTY]; /* its quantities */
@@ -307,7 +317,7 @@ static size_t unit_top(wt *tmp, size_t n, size_t max, wt *out) {
 
 /* tf-idf of the items (log tf), top max, unit length, key order. */
 static size_t weigh(const xc_clusterer *c, const xc_sig_item *it, size_t n, int names, wt *out,
-                    float *raw, size_t max) {
+                    float *raw, uint8_t *src, size_t max) {
   wt *tmp = xc_xmalloc((n ? n : 1) * sizeof *tmp);
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
@@ -319,8 +329,12 @@ static size_t weigh(const xc_clusterer *c, const xc_sig_item *it, size_t n, int 
   k = unit_top(tmp, k, max, out);
   for (size_t i = 0; raw && i < k; i++) {
     raw[i] = 0;
+    src[i] = 1;
     for (size_t j = 0; j < n; j++)
-      if (NAME_KEY(it[j].key, it[j].type) == out[i].key) raw[i] += it[j].w;
+      if (NAME_KEY(it[j].key, it[j].type) == out[i].key) {
+        raw[i] += it[j].w;
+        if (!(it[j].type & XC_SIG_SOURCE)) src[i] = 0;
+      }
   }
   free(tmp);
   return k;
@@ -338,8 +352,8 @@ static void make_docvec(const xc_clusterer *c, const xc_evsig *s, docvec *d) {
   d->nqty = s->nqty;
   memcpy(d->qty, s->qty, s->nqty * sizeof *d->qty);
   d->year = s->year;
-  d->nterms = weigh(c, s->words, s->nwords, 0, d->terms, NULL, DOC_TERMS);
-  d->nnames = weigh(c, s->names, s->nnames, 1, d->names, d->name_raw, DOC_NAMES);
+  d->nterms = weigh(c, s->words, s->nwords, 0, d->terms, NULL, NULL, DOC_TERMS);
+  d->nnames = weigh(c, s->names, s->nnames, 1, d->names, d->name_raw, d->name_src, DOC_NAMES);
 }
 
 /* ---- stories ---- */
@@ -395,20 +409,22 @@ static uint32_t heaviest(const wt *v, size_t n, int bit) {
 }
 
 
-static void cast_add(story *s, uint32_t key, uint32_t n) {
+static void cast_add(story *s, uint32_t key, uint32_t n, uint32_t part) {
   for (size_t i = 0; i < s->ncast; i++)
     if (s->cast[i].key == key) {
       s->cast[i].n += n;
+      s->cast[i].part += part;
       return;
     }
   if (s->ncast < 8) {
-    s->cast[s->ncast].key = key, s->cast[s->ncast].n = n, s->ncast++;
+    s->cast[s->ncast].key = key, s->cast[s->ncast].n = n, s->cast[s->ncast].part = part;
+    s->ncast++;
     return;
   }
   size_t lo = 0;
   for (size_t i = 1; i < 8; i++)
     if (s->cast[i].n < s->cast[lo].n) lo = i;
-  if (s->cast[lo].n <= n) s->cast[lo].key = key, s->cast[lo].n = n;
+  if (s->cast[lo].n <= n) s->cast[lo].key = key, s->cast[lo].n = n, s->cast[lo].part = part;
 }
 
 static int has_num(const story *s, uint32_t key) {
@@ -429,12 +445,14 @@ static void qty_add(story *s, xc_sig_qty q) {
 
 /* The story's main person: named in the most of its reports, at least
  * half of them (ties: the heavier in its centroid); 0 when none. A
- * spokesman quoted in one report of five is not who the story is about. */
+ * spokesman quoted in one report of five is not who the story is about,
+ * nor an expert only quoted, until SOURCE_MAIN reports quote them. */
 static uint32_t story_person(const story *s) {
   uint32_t k = 0, top = 0;
   float w = 0;
   for (size_t i = 0; i < s->ncast; i++) {
     float cw = weight_of(s->names, s->nnames, s->cast[i].key);
+    if (!s->cast[i].part && s->cast[i].n < SOURCE_MAIN) continue;
     if (s->cast[i].n > top || (s->cast[i].n == top && cw > w))
       top = s->cast[i].n, k = s->cast[i].key, w = cw;
   }
@@ -738,7 +756,7 @@ static void join(xc_clusterer *c, uint32_t sid, const docvec *d, const xc_evsig 
   for (size_t i = 0; i < d->nqty; i++) qty_add(s, d->qty[i]);
   s->nvec++;
   for (size_t i = 0; i < d->nnames; i++)
-    if (IS_PERSON(d->names[i].key)) cast_add(s, d->names[i].key, 1);
+    if (IS_PERSON(d->names[i].key)) cast_add(s, d->names[i].key, 1, !d->name_src[i]);
   s->nterms = (uint16_t)add_into(&s->terms, s->nterms, d->terms, d->nterms, STORY_TERMS);
   s->nnames = (uint16_t)add_into(&s->names, s->nnames, d->names, d->nnames, STORY_NAMES);
 }
@@ -753,7 +771,8 @@ static void merge(xc_clusterer *c, uint32_t a, uint32_t b) {
   sa->wdays |= sb->wdays;
   for (size_t i = 0; i < sb->nnums; i++) nums_add(sa, sb->nums[i]);
   for (size_t i = 0; i < sb->nqty; i++) qty_add(sa, sb->qty[i]);
-  for (size_t i = 0; i < sb->ncast; i++) cast_add(sa, sb->cast[i].key, sb->cast[i].n);
+  for (size_t i = 0; i < sb->ncast; i++)
+    cast_add(sa, sb->cast[i].key, sb->cast[i].n, sb->cast[i].part);
   date_into(sa, sb->lo);
   date_into(sa, sb->hi);
   if (sb->last > sa->last) sa->last = sb->last;
@@ -980,8 +999,12 @@ static size_t centroid_top(const wt *v, size_t n, size_t max, wt *out) {
 static void lone_docvec(const story *s, docvec *d) {
   d->nterms = centroid_top(s->terms, s->nterms, DOC_TERMS, d->terms);
   d->nnames = centroid_top(s->names, s->nnames, DOC_NAMES, d->names);
-  for (size_t i = 0; i < d->nnames; i++)
+  for (size_t i = 0; i < d->nnames; i++) {
     d->name_raw[i] = d->names[i].key == s->first_person ? MAIN_MIN : 0;
+    d->name_src[i] = 1;
+    for (size_t j = 0; j < s->ncast; j++)
+      if (s->cast[j].key == d->names[i].key && s->cast[j].part) d->name_src[i] = 0;
+  }
   d->nnums = s->nnums < DOC_NUMS ? s->nnums : DOC_NUMS;
   memcpy(d->nums, s->nums, d->nnums * sizeof *d->nums);
   d->nqty = s->nqty < XC_SIG_QTY ? s->nqty : XC_SIG_QTY;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lang/resolve.h"
+#include "quote/quote.h"
 
 #define LEAD_SENTS 3      /* sentences of the lead */
 #define LEAD_MIN_WORDS 4  /* shorter lines (datelines, bylines) are not lead */
@@ -245,8 +246,12 @@ static size_t fold(xc_sig_item *v, size_t n) {
   qsort(v, n, sizeof *v, cmp_item);
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
-    if (k && v[k - 1].key == v[i].key) v[k - 1].w += v[i].w;
-    else v[k++] = v[i];
+    if (k && v[k - 1].key == v[i].key) {
+      v[k - 1].w += v[i].w;
+      if (!(v[i].type & XC_SIG_SOURCE)) v[k - 1].type &= (uint8_t)~XC_SIG_SOURCE;
+    } else {
+      v[k++] = v[i];
+    }
   }
   return k;
 }
@@ -421,6 +426,49 @@ static void scan_qty(xc_evsig *s, const char *p, size_t a, size_t b, const xc_ti
 
 static float role_weight(uint8_t r) { return r == 1 ? W_LEAD : r == 2 ? W_BACKGROUND : W_BODY; }
 
+static int tok_is(const char *text, const xc_token *t, const char *w) {
+  size_t n = strlen(w);
+  if (t->kind != XC_TK_WORD || t->end - t->start != n) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (xc_lower((unsigned char)text[t->start + i]) != w[i]) return 0;
+  return 1;
+}
+
+static int speech_verb(const char *text, const xc_token *t) {
+  return t->kind == XC_TK_WORD && xc_quote_speech_verb(text + t->start, t->end - t->start);
+}
+
+/* 1 when mention m (sentence tokens [a, b)) names a source of what is
+ * said rather than someone the event happens to: "Howard said", "Howard,
+ * an analyst at Verisign, said", "said threat researcher Paul Ferguson",
+ * "according to Rick Howard". */
+static int source_mention(const char *text, const xc_lang_doc *ld, const xc_mention *m,
+                          uint32_t a, uint32_t b) {
+  const xc_token *v = ld->tokens.v;
+  uint32_t t = m->tok_end;
+  if (t < b && v[t].kind == XC_TK_PUNCT && text[v[t].start] == ',') {
+    /* an apposition up to the next comma, then the verb */
+    uint32_t e = t + 1;
+    while (e < b && e < t + 16 && !(v[e].kind == XC_TK_PUNCT && text[v[e].start] == ',') &&
+           !speech_verb(text, &v[e]))
+      e++;
+    if (e < b && v[e].kind == XC_TK_PUNCT && text[v[e].start] == ',') e++;
+    if (e < b && speech_verb(text, &v[e])) return 1;
+  } else if (t < b && speech_verb(text, &v[t])) {
+    return 1;
+  }
+  /* before: "said [role words] Name", "according to Name" */
+  uint32_t s = m->tok;
+  for (uint32_t back = 0; s > a && back < 7; back++) {
+    const xc_token *p = &v[s - 1];
+    if (p->kind != XC_TK_WORD) break;
+    if (speech_verb(text, p)) return !tok_is(text, p, "told");
+    if (tok_is(text, p, "to") && s - 1 > a && tok_is(text, &v[s - 2], "according")) return 1;
+    s--;
+  }
+  return 0;
+}
+
 /* Names: one key per mention, weighted by its sentence; a name whose
  * (last) word is in the title counts as a title word. */
 static void add_names(xc_evsig *s, const char *text, const xc_lang_doc *ld, const uint8_t *role) {
@@ -429,7 +477,10 @@ static void add_names(xc_evsig *s, const char *text, const xc_lang_doc *ld, cons
     const xc_mention *m = &ld->mentions[i];
     k = sent_of(ld, m->start, k);
     uint32_t key = xc_evsig_name_key(text + m->start, m->end - m->start, m->type);
-    push(&s->names, &s->nnames, &s->ncap, key, role_weight(role[k]), m->type);
+    uint8_t type = m->type;
+    if (type == XC_NER_PER && source_mention(text, ld, m, ld->sents.v[k].tok, ld->sents.v[k].tok_end))
+      type |= XC_SIG_SOURCE;
+    push(&s->names, &s->nnames, &s->ncap, key, role_weight(role[k]), type);
   }
 }
 

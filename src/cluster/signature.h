@@ -16,6 +16,8 @@
 #define XC_SIG_NODATE INT32_MIN /* no date known */
 #define XC_SIG_BACKGROUND 8     /* earlier event dates kept per report */
 #define XC_SIG_NUMBER 1         /* a word that is a specific number (a toll, an age) */
+#define XC_SIG_SOURCE 0x80      /* a person named only as a source of what is said
+                                   ("Howard said", "according to Howard") */
 #define XC_SIG_QTY 8            /* quantities kept per report */
 
 /* A quantity the title or lead gives: a number and the word it counts

@@ -47,6 +47,10 @@ static const group groups[] = {
      "written voiced indicated signaled signalled hinted threatened warned quoth "
      "preached thundered bellowed implied mocked scoffed sniped quipped vented "
      "insisted boasted gloated tweeted"},
+    /* plain verbs of saying (xc_quote_speech_verb) */
+    {QK_PLAIN, 0,
+     "said say says added adds argued argues cautioned commented explained explains "
+     "noted notes observed stated told warned warns wrote writes"},
     /* beliefs and findings: partial quotes ("Trump thinks it is 'rigged'") */
     {QK_CUE | QK_IND | QK_WEAK, 0,
      "think thinks thought believe believes believed feel feels felt fear fears "
@@ -286,4 +290,8 @@ uint32_t xc_qlex_apos(const char *p, size_t n, unsigned *gender) {
   for (size_t i = 0; i < o; i++)
     if ((unsigned char)w[i] >= 0x80) return 0;
   return xc_qlex(w, o, gender);
+}
+
+int xc_quote_speech_verb(const char *p, size_t n) {
+  return (xc_qlex(p, n, NULL) & QK_PLAIN) != 0;
 }

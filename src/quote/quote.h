@@ -85,6 +85,12 @@ int xc_quote_find(const char *text, size_t n, const xc_lang_doc *d,
  * text q was found in. */
 void xc_quotes_json(const char *text, const xc_quotes *q, xc_buf *out);
 
+/* 1 when the word p[0..n) (any case) is a plain verb of saying, whose
+ * subject is a source of what is said rather than an actor of the story
+ * ("Howard said", "said Howard", "Howard told reporters"; not
+ * "announced", "denied"). */
+int xc_quote_speech_verb(const char *p, size_t n);
+
 /* Static name of a XC_QH_* value ("adjacent", ...; "?" when out of range). */
 const char *xc_quote_how_name(int how);
 

@@ -31,6 +31,10 @@ enum {
 /* More classes, beyond the 16 bits of the token table: a cue for things
  * only ("the sign read", "the poll shows"; "Ortiz reads" is reading). */
 #define QK_THING (1u << 16)
+/* a plain verb of saying, whose subject or inverted object is a source
+ * rather than an actor ("Howard said", "said Howard"; "announced" and
+ * "denied" are things people do in a story too) */
+#define QK_PLAIN (1u << 17)
 
 /* Pronoun features. */
 enum { QG_M = 1, QG_F = 2, QG_N = 4, QG_P = 8, QG_1 = 16 };
