@@ -298,7 +298,7 @@ typedef struct {
   size_t nterms, nnames;
   float name_raw[DOC_NAMES]; /* weighted mention counts, for key names */
   uint8_t name_src[DOC_NAMES]; /* 1: a person named only as a source of what
-                                  is said (signature.h): no part in the cast */
+                                  is said (signature.h), for the cast (join) */
   uint32_t nums[DOC_NUMS];   /* its specific numbers (signature.h), heaviest */
   size_t nnums;
   xc_sig_qty qty[XC_SIG_QTY]; /* its quantities */
@@ -999,12 +999,8 @@ static size_t centroid_top(const wt *v, size_t n, size_t max, wt *out) {
 static void lone_docvec(const story *s, docvec *d) {
   d->nterms = centroid_top(s->terms, s->nterms, DOC_TERMS, d->terms);
   d->nnames = centroid_top(s->names, s->nnames, DOC_NAMES, d->names);
-  for (size_t i = 0; i < d->nnames; i++) {
+  for (size_t i = 0; i < d->nnames; i++)
     d->name_raw[i] = d->names[i].key == s->first_person ? MAIN_MIN : 0;
-    d->name_src[i] = 1;
-    for (size_t j = 0; j < s->ncast; j++)
-      if (s->cast[j].key == d->names[i].key && s->cast[j].part) d->name_src[i] = 0;
-  }
   d->nnums = s->nnums < DOC_NUMS ? s->nnums : DOC_NUMS;
   memcpy(d->nums, s->nums, d->nnums * sizeof *d->nums);
   d->nqty = s->nqty < XC_SIG_QTY ? s->nqty : XC_SIG_QTY;
