@@ -428,10 +428,7 @@ static float role_weight(uint8_t r) { return r == 1 ? W_LEAD : r == 2 ? W_BACKGR
 
 static int tok_is(const char *text, const xc_token *t, const char *w) {
   size_t n = strlen(w);
-  if (t->kind != XC_TK_WORD || t->end - t->start != n) return 0;
-  for (size_t i = 0; i < n; i++)
-    if (xc_lower((unsigned char)text[t->start + i]) != w[i]) return 0;
-  return 1;
+  return t->kind == XC_TK_WORD && t->end - t->start == n && xc_strncaseeq(text + t->start, w, n);
 }
 
 static int speech_verb(const char *text, const xc_token *t) {

@@ -101,10 +101,8 @@ static const char *const MIGRATIONS[] = {
     "CREATE TABLE marks(seq INTEGER PRIMARY KEY, json TEXT NOT NULL);"
     "DELETE FROM meta WHERE key = 'build';",
     /* 2 -> 3: a story's briefs apart from its row, so that the story list
-     * reads small rows (a column after the briefs cost their overflow
-     * pages on every list) */
-    /* the web's page first: a column after large ones is read by walking
-     * their overflow pages */
+     * reads small rows; the web's page first among them, as a column after
+     * large ones is read by walking their overflow pages */
     "CREATE TABLE briefs(id TEXT PRIMARY KEY, page TEXT NOT NULL, json TEXT NOT NULL,"
     "  md TEXT NOT NULL, html TEXT NOT NULL);"
     "INSERT INTO briefs SELECT id, page, json, md, html FROM stories;"
